@@ -1,0 +1,255 @@
+"""Regions and their complexity, from one tree-sitter query pass per file.
+
+The capture protocol the query files follow (data/queries/README.md says it at length):
+regions.scm names definitions (`@definition.function|method|class` with `@name`, optional
+`@receiver`), `@package`, `@param` and `@comment`; complexity.scm marks decision points
+(`@branch`), nesting control structures (`@nest`), flat cognitive increments (`@flat`),
+anonymous functions (`@lambda`) and logical operators (`@logical`).
+
+Only the captured nodes are visited, in one sweep sorted by position with a stack of the open
+regions and control structures: every capture goes to its innermost region, and its nesting level
+is read off the stack. No Python walk of every node (DESIGN.md, principle 6).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from analyzers import treesitter
+from analyzers.languages import LANGUAGES
+from vibetriage.model import Diagnostic, FileFacts, Metrics, Region
+
+CONCERNS = ("regions", "complexity")
+_WS = re.compile(rb"\s+")
+_GENERIC_ARGS = re.compile(r"<.*>$")
+
+
+@dataclass(slots=True)
+class _Open:
+    """A region being measured while the sweep is inside it."""
+
+    kind: str
+    qualname: str
+    start: int
+    end: int
+    start_line: int
+    end_line: int
+    name_span: tuple[int, int] | None
+    parent: _Open | None
+    branches: int = 0
+    cognitive: int = 0
+    nesting: int = 0
+    params: int = 0
+    children: list[_Open] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Frame:
+    """An entry of the sweep's stack: a region, a control structure or an anonymous function."""
+
+    end: int
+    region: _Open | None  # innermost region at this point
+    level: int  # cognitive nesting level inside `region`
+    depth: int  # control-structure depth inside `region`
+
+
+def analyze(language: str, source: bytes, timeout_s: float = 5.0) -> FileFacts:
+    """Parse one blob and measure it. A timeout or undecodable input comes back as a FileFacts whose
+    `error` says why; syntax errors still yield the regions that parsed (status `partial`)."""
+    try:
+        tree = treesitter.parse(language, source, timeout_s)
+        found = treesitter.matches(treesitter.query(language, *CONCERNS), tree.root_node)
+    except treesitter.ParseTimeout as exc:
+        return _failed(language, source, "parse-timeout", str(exc))
+    regions, file_metrics, comments = _sweep(language, source, found)
+    error = None
+    if tree.root_node.has_error:
+        line = _first_error_line(tree.root_node)
+        error = Diagnostic("", "partial", "syntax-error", f"syntax errors from line {line}; measured what parsed")
+    return FileFacts(language, _loc(source, comments), file_metrics, regions, error)
+
+
+def _failed(language: str, source: bytes, reason: str, detail: str) -> FileFacts:
+    return FileFacts(language, _loc(source, []), Metrics(0, 0, 0, 0, 0), (), Diagnostic("", "failed", reason, detail))
+
+
+def _first_error_line(root) -> int:
+    # Descend along the first child that contains an error; cheap, touches one path only.
+    node = root
+    while True:
+        nxt = next((c for c in node.children if c.has_error or c.is_error or c.is_missing), None)
+        if nxt is None or nxt.is_error or nxt.is_missing:
+            return (nxt or node).start_point[0] + 1
+        node = nxt
+
+
+def _sweep(language: str, source: bytes, found) -> tuple[tuple[Region, ...], Metrics, list[tuple[int, int, int, int]]]:
+    definitions: dict[tuple[int, int], tuple[str, object, object, object]] = {}
+    roles: dict[int, set[str]] = {}
+    nodes: dict[int, object] = {}
+    comments: list[tuple[int, int, int, int]] = []
+    package = ""
+    for _pattern, caps in found:
+        kind = next((k.split(".", 1)[1] for k in caps if k.startswith("definition.")), None)
+        if kind is not None:
+            node = caps[f"definition.{kind}"][0]
+            span = (node.start_byte, node.end_byte)
+            if span not in definitions and "name" in caps:
+                definitions[span] = (kind, node, caps["name"][0], caps.get("receiver", [None])[0])
+            continue
+        for role, captured in caps.items():
+            for node in captured:
+                if role == "comment":
+                    comments.append((node.start_byte, node.end_byte, node.start_point[0], node.end_point[0]))
+                elif role == "package":
+                    package = node.text.decode("utf-8", "replace")
+                elif node.end_byte > node.start_byte:
+                    roles.setdefault(node.id, set()).add(role)
+                    nodes[node.id] = node
+
+    # Definitions sort before other captures of the same span so a region owns its own markers.
+    events = [(s, -e, 0, key) for key, (s, e) in ((k, k) for k in definitions)]
+    events += [(n.start_byte, -n.end_byte, 1, nid) for nid, n in nodes.items()]
+    events.sort(key=lambda ev: (ev[0], ev[1], ev[2]))
+
+    top = _Open("file", "", 0, len(source), 1, 1, None, None)
+    stack: list[_Frame] = [_Frame(len(source) + 1, top, 0, 0)]
+    for start, neg_end, is_marker, ref in events:
+        while stack[-1].end <= start:
+            stack.pop()
+        frame = stack[-1]
+        owner = frame.region
+        if not is_marker:
+            kind, node, name_node, receiver = definitions[ref]
+            region = _open_region(kind, node, name_node, receiver, owner, top, package)
+            owner.children.append(region)
+            stack.append(_Frame(-neg_end, region, 0, 0))
+            continue
+        node_roles = roles[ref]
+        node = nodes[ref]
+        if "branch" in node_roles:
+            owner.branches += 1
+        if "param" in node_roles:
+            owner.params += 1
+        if "logical" in node_roles and not _continues_sequence(node):
+            owner.cognitive += 1
+        if "flat" in node_roles:
+            owner.cognitive += 1
+        elif "nest" in node_roles:
+            owner.cognitive += 1 + frame.level
+            owner.nesting = max(owner.nesting, frame.depth + 1)
+            stack.append(_Frame(-neg_end, owner, frame.level + 1, frame.depth + 1))
+        elif "lambda" in node_roles:
+            stack.append(_Frame(-neg_end, owner, frame.level + 1, frame.depth))
+
+    regions: list[Region] = []
+    ordinals: dict[tuple[str, str], int] = {}
+    spec = LANGUAGES[language]
+    file_metrics = _finish(top, source, spec.indent_sensitive, comments, regions, ordinals)
+    regions.sort(key=lambda r: (r.start_line, -r.end_line))
+    return tuple(regions), file_metrics, comments
+
+
+def _open_region(kind, node, name_node, receiver, parent: _Open, top: _Open, package: str) -> _Open:
+    name = _clean_name(name_node.text.decode("utf-8", "replace"))
+    if receiver is not None:
+        name = f"{_clean_name(receiver.text.decode('utf-8', 'replace'))}.{name}"
+    if parent is not top:
+        qualname = f"{parent.qualname}.{name}"
+        if kind == "function" and parent.kind == "class":
+            kind = "method"
+    else:
+        qualname = f"{package}.{name}" if package else name
+    if kind == "function" and receiver is not None:
+        kind = "method"
+    name_span = (name_node.start_byte, name_node.end_byte)
+    if not (node.start_byte <= name_span[0] and name_span[1] <= node.end_byte):
+        name_span = None  # e.g. `const f = () => {}`: the name sits outside the function node
+    return _Open(kind, qualname, node.start_byte, node.end_byte, node.start_point[0] + 1, node.end_point[0] + 1, name_span, parent)
+
+
+def _clean_name(text: str) -> str:
+    """`Foo::bar` -> `Foo.bar`, `Vec<T>` -> `Vec`, `*Server` -> `Server`; names stay one line."""
+    text = _GENERIC_ARGS.sub("", " ".join(text.split()))
+    return text.replace("::", ".").lstrip("*&").strip() or "<anonymous>"
+
+
+def _continues_sequence(node) -> bool:
+    """A logical operator continues a sequence when its parent is the same operator: `a && b && c`
+    is one cognitive increment, `a && b || c` two (SonarSource's definition)."""
+    parent = node.parent
+    if parent is None or parent.type != node.type:
+        return False
+    return _operator(parent) == _operator(node)
+
+
+def _operator(node) -> str | None:
+    op = node.child_by_field_name("operator")
+    return op.type if op is not None else None
+
+
+def _finish(region: _Open, source: bytes, indent_sensitive: bool, comments, out: list[Region], ordinals) -> Metrics:
+    """Close a region bottom-up and return its total for the container around it. A function's own
+    metrics leave out the named functions nested in it (they are regions of their own); a class's
+    (and the file's) are the sum of what it contains, like a weighted-methods-per-class count, so
+    every decision point is counted once at each level."""
+    totals = [_finish(c, source, indent_sensitive, comments, out, ordinals) for c in region.children]
+    container = region.kind in ("class", "file")
+    length = source.count(b"\n") + 1 if region.kind == "file" else region.end_line - region.start_line + 1
+    total = Metrics(
+        region.branches + (0 if container else 1) + sum(m.cyclomatic for m in totals),
+        region.cognitive + sum(m.cognitive for m in totals),
+        max([region.nesting, *(m.nesting for m in totals)]),
+        length,
+        0 if container else region.params,
+    )
+    if region.kind == "file":
+        return total
+    own = total if container else Metrics(region.branches + 1, region.cognitive, region.nesting, length, region.params)
+    ordinal = ordinals.get((region.kind, region.qualname), 0)
+    ordinals[(region.kind, region.qualname)] = ordinal + 1
+    fingerprint = _fingerprint(source, region, indent_sensitive, comments)
+    out.append(Region("", region.kind, region.qualname, ordinal, region.start_line, region.end_line, fingerprint, own))
+    return total
+
+
+def _fingerprint(source: bytes, region: _Open, indent_sensitive: bool, comments) -> str:
+    """Hash of the region's text without comments, without its own name (a rename alone keeps the
+    fingerprint, so a decision follows it) and without formatting whitespace. Where indentation is
+    syntax, each line keeps its indentation relative to the region's first line."""
+    cuts = [(s, e) for s, e, _a, _b in comments if region.start <= s and e <= region.end]
+    if region.name_span:
+        cuts.append(region.name_span)
+    cuts.sort()
+    pieces, pos = [], region.start
+    for s, e in cuts:
+        if s >= pos:
+            pieces.append(source[pos:s])
+            pos = e
+    pieces.append(source[pos : region.end])
+    text = b"".join(pieces)
+    if indent_sensitive:
+        lines = [ln for ln in text.split(b"\n") if ln.strip()]
+        base = min((len(ln) - len(ln.lstrip()) for ln in lines[1:]), default=0)
+        text = b"\n".join(
+            b"%d:%s" % (max(len(ln) - len(ln.lstrip()) - base, 0) if i else 0, _WS.sub(b"", ln)) for i, ln in enumerate(lines)
+        )
+    else:
+        text = _WS.sub(b"", text)
+    return hashlib.blake2b(text, digest_size=12).hexdigest()
+
+
+def _loc(source: bytes, comments) -> int:
+    """Lines with code: not blank and not only comment."""
+    lines = source.split(b"\n")
+    code = {i for i, ln in enumerate(lines) if ln.strip()}
+    for start, end, first, last in comments:
+        line_start = source.rfind(b"\n", 0, start) + 1
+        line_end = source.find(b"\n", end)
+        line_end = len(source) if line_end < 0 else line_end
+        lo = first if not source[line_start:start].strip() else first + 1
+        hi = last if not source[end:line_end].strip() else last - 1
+        code.difference_update(range(lo, hi + 1))
+    return len(code)

@@ -1,0 +1,71 @@
+"""The one tree-sitter adapter: loads grammars from their wheels, compiles each language's queries
+once per process, and parses with a time cap. Nothing else imports `tree_sitter`.
+
+Query files live in data/queries/<lang>/<concern>.scm. The py-tree-sitter bindings evaluate
+`#eq?`, `#not-eq?`, `#match?` and `#not-match?` but silently ignore `#any-of?`/`#not-any-of?`;
+query files must not use the latter.
+"""
+
+from __future__ import annotations
+
+import importlib
+import time
+from functools import cache
+
+import tree_sitter as ts
+
+from analyzers.languages import LANGUAGES
+from vibetriage.assets import data_path
+
+_READ_CHUNK = 1 << 16
+
+
+class ParseTimeout(Exception):
+    """Parsing (or querying) took longer than the cap; the file becomes a diagnostic."""
+
+
+@cache
+def grammar(language: str) -> ts.Language:
+    spec = LANGUAGES[language]
+    module = importlib.import_module(spec.module)
+    return ts.Language(getattr(module, spec.function)())
+
+
+@cache
+def query(language: str, *concerns: str) -> ts.Query:
+    """The named concerns' query files of a language compiled together as one query, so one pass
+    over the tree in C answers all of them."""
+    spec = LANGUAGES[language]
+    text = "\n".join(data_path("queries", spec.queries, f"{c}.scm").read_text(encoding="utf-8") for c in concerns)
+    return ts.Query(grammar(language), text)
+
+
+@cache
+def _parser(language: str) -> ts.Parser:
+    return ts.Parser(grammar(language))
+
+
+def _deadline_callback(timeout_s: float):
+    deadline = time.monotonic() + timeout_s
+    return lambda *_state: time.monotonic() > deadline
+
+
+def parse(language: str, source: bytes, timeout_s: float) -> ts.Tree:
+    """Parse `source`; raise ParseTimeout past `timeout_s`. The progress callback that makes the cap
+    work is only honoured when the source is fed through a read callback, hence the reader."""
+    parser = _parser(language)
+    view = memoryview(source)
+    try:
+        return parser.parse(
+            lambda offset, _point: bytes(view[offset : offset + _READ_CHUNK]),
+            progress_callback=_deadline_callback(timeout_s),
+        )
+    except ValueError as exc:  # the binding's way of saying the callback halted the parse
+        parser.reset()
+        raise ParseTimeout(f"parse exceeded {timeout_s:g}s") from exc
+
+
+def matches(q: ts.Query, node: ts.Node) -> list[tuple[int, dict[str, list[ts.Node]]]]:
+    # No progress callback here: py-tree-sitter 0.26 segfaults when `matches` gets one. The parse
+    # before it is capped, and a query over a tree of capped size is linear in practice.
+    return ts.QueryCursor(q).matches(node)

@@ -1,0 +1,149 @@
+"""The shared vocabulary: frozen dataclasses that analyzers produce, the store keeps and returns,
+and the CLI, TUI and exports read. Names follow the glossary in DESIGN.md."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+TAGS = ("load-bearing", "reviewed", "prototype-track")
+TRACK_TAGS = ("load-bearing", "prototype-track")
+REGION_KINDS = ("function", "method", "class")
+
+
+@dataclass(frozen=True, slots=True)
+class Metrics:
+    """Complexity of one region (or, summed, of a file). See docs/risk-model.md."""
+
+    cyclomatic: int
+    cognitive: int
+    nesting: int
+    length: int
+    params: int
+
+
+@dataclass(frozen=True, slots=True)
+class RegionKey:
+    """Identity of a region: stable across line moves; the ordinal tells same-named siblings apart."""
+
+    path: str
+    kind: str
+    qualname: str
+    ordinal: int = 0
+
+    def label(self) -> str:
+        suffix = f"#{self.ordinal}" if self.ordinal else ""
+        return f"{self.path}::{self.qualname}{suffix}"
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    path: str
+    kind: str  # one of REGION_KINDS
+    qualname: str
+    ordinal: int
+    start_line: int  # 1-based, inclusive
+    end_line: int
+    fingerprint: str
+    metrics: Metrics
+
+    @property
+    def key(self) -> RegionKey:
+        return RegionKey(self.path, self.kind, self.qualname, self.ordinal)
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """A file the scan could not take whole: skipped (never read), partial (syntax errors) or failed."""
+
+    path: str
+    status: str  # skipped | partial | failed
+    reason: str  # short code: binary, too-large, minified, generated, vendored, symlink, submodule,
+    #              unsupported-encoding, syntax-error, parse-timeout, unreadable
+    detail: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class FileFacts:
+    """What parsing one blob tells us; independent of its path so it can be cached by blob id."""
+
+    language: str
+    loc: int
+    metrics: Metrics  # whole-file totals: cyclomatic/cognitive summed, nesting max
+    regions: tuple[Region, ...]
+    error: Diagnostic | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    path: str
+    language: str
+    blob_id: str
+    size: int
+    loc: int
+
+
+@dataclass(frozen=True, slots=True)
+class FileChurn:
+    """Change history of one file; the window ends at the HEAD commit's date, not today."""
+
+    path: str
+    commits: int = 0  # in the window
+    lines_added: int = 0
+    lines_deleted: int = 0
+    authors: int = 0
+    ai_commits: int = 0  # commits carrying an AI co-author trailer
+    first_change: int | None = None  # epoch seconds, all time
+    last_change: int | None = None
+    commits_all: int = 0
+    lines_all: int = 0
+    authors_all: int = 0
+
+    @property
+    def lines_changed(self) -> int:
+        return self.lines_added + self.lines_deleted
+
+
+@dataclass(frozen=True, slots=True)
+class ScorePart:
+    """One component of a risk score: raw value, value normalised within the repo (0..1), weight."""
+
+    name: str
+    raw: float
+    normalised: float
+    weight: float
+    measured: bool = True
+
+    @property
+    def contribution(self) -> float:
+        return self.normalised * self.weight if self.measured else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class RiskScore:
+    score: float  # 0..100
+    parts: tuple[ScorePart, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """An append-only event. `tag` is one of TAGS; `removed` marks the removal of that tag."""
+
+    id: int
+    at: str  # ISO 8601, UTC
+    actor: str
+    key: RegionKey
+    fingerprint: str
+    tag: str
+    removed: bool = False
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RegionState:
+    """Current state derived from the decisions on one region."""
+
+    track: str = "unclassified"  # load-bearing | prototype-track | unclassified
+    review: str = "unreviewed"  # reviewed | stale | unreviewed
+    reviewed_by: str | None = None
+    reviewed_at: str | None = None
+    decisions: tuple[Decision, ...] = field(default=())
