@@ -147,3 +147,60 @@ class RegionState:
     reviewed_by: str | None = None
     reviewed_at: str | None = None
     decisions: tuple[Decision, ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class ScanInfo:
+    """One completed scan, as recorded in the store."""
+
+    id: int
+    finished_at: str
+    head: str | None
+    head_time: int | None  # the window ends here
+    is_git: bool
+    shallow: bool
+    window_days: int
+    files: int
+    parsed: int  # parsed in this scan
+    cached: int  # taken from the blob cache
+    skipped: int
+    other_files: int  # tracked files of no supported language
+    duration_s: float
+
+
+@dataclass(frozen=True, slots=True)
+class RankedFile:
+    rank: int
+    file: SourceFile
+    metrics: Metrics
+    churn: FileChurn
+    risk: RiskScore
+    regions: int
+
+
+@dataclass(frozen=True, slots=True)
+class RankedRegion:
+    rank: int
+    region: Region
+    risk: RiskScore
+    language: str
+
+
+@dataclass(frozen=True, slots=True)
+class FileChange:
+    """One file's change in one commit. Line counts are None for binary files."""
+
+    path: str
+    old_path: str | None = None  # set when the commit renamed the file
+    added: int | None = None
+    deleted: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Commit:
+    sha: str
+    author_time: int  # epoch seconds
+    author_name: str
+    author_email: str
+    ai_assisted: bool = False  # carries an AI co-author / generated-by trailer
+    files: tuple[FileChange, ...] = ()

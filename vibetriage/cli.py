@@ -1,0 +1,302 @@
+"""The `vibetriage` command line: argument parsing and dispatch. Each command is a small function;
+rendering is in `vibetriage.render`, work in `pipeline` and `store`. Bad input ends in one line on
+stderr (`vibetriage: error: ...`) and a non-zero exit code, never a traceback."""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import sys
+import tempfile
+from pathlib import Path
+
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from vibetriage import __version__, render
+from vibetriage.config import ConfigError
+from vibetriage.config import load as load_config
+from vibetriage.model import TAGS, Region
+from vibetriage.store import DEFAULT_DB, Store, StoreError
+
+EXIT_ERROR = 1
+
+
+class CliError(Exception):
+    pass
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 0
+    from analyzers.git import GitError
+    from vibetriage.pipeline import ScanError
+
+    try:
+        return args.run(args) or 0
+    except (CliError, ScanError, StoreError, ConfigError, GitError) as exc:
+        render.console(stderr=True).print(f"vibetriage: error: {exc}", markup=False, highlight=False, soft_wrap=True)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="vibetriage", description="Rank a git repository's code by risk and record triage decisions.")
+    p.add_argument("--version", action="version", version=f"vibetriage {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    s = sub.add_parser("scan", help="analyze a repository into its database")
+    _repo_args(s)
+    s.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
+    s.add_argument("--window-days", type=int, help="churn window in days, ending at HEAD's date (default 365)")
+    s.add_argument("--max-file-bytes", type=int, help="skip files larger than this (default 1000000)")
+    s.add_argument("--jobs", type=int, help="parser processes (default: 2 on large repositories)")
+    s.set_defaults(run=cmd_scan)
+
+    t = sub.add_parser("top", help="print the risk ranking with its reasons")
+    _repo_args(t)
+    t.add_argument("-n", type=int, default=20, help="how many rows (default 20; 0 for all)")
+    t.add_argument("--regions", action="store_true", help="rank functions, methods and classes instead of files")
+    t.add_argument("--json", action="store_true", help="machine-readable output with every signal")
+    t.set_defaults(run=cmd_top)
+
+    g = sub.add_parser("tag", help="record a decision on a region (or on every region of a file)")
+    g.add_argument("target", help="PATH::QUALNAME (e.g. api/auth.py::Auth.login), or PATH for all its regions")
+    g.add_argument("tag", choices=TAGS)
+    g.add_argument("--note", default="", help="why")
+    g.add_argument("--remove", action="store_true", help="record the removal of the tag")
+    g.add_argument("--as", dest="actor", help="who decides (default: git user.name <user.email> of the repository)")
+    _repo_args(g, positional=False)
+    g.set_defaults(run=cmd_tag)
+
+    w = sub.add_parser("show", help="signals, regions and decision history of a file or region")
+    w.add_argument("target", help="PATH or PATH::QUALNAME")
+    w.add_argument("--json", action="store_true")
+    _repo_args(w, positional=False)
+    w.set_defaults(run=cmd_show)
+
+    d = sub.add_parser("demo", help="build the demo repository, scan it and show the ranking")
+    d.add_argument("dest", nargs="?", type=Path, help="an empty or new directory (default: a new temporary one)")
+    d.set_defaults(run=cmd_demo)
+    return p
+
+
+def _repo_args(p: argparse.ArgumentParser, *, positional: bool = True) -> None:
+    if positional:
+        p.add_argument("path", nargs="?", type=Path, default=Path("."), help="repository (default: .)")
+    else:
+        p.add_argument("--repo", dest="path", type=Path, default=Path("."), help="repository (default: .)")
+    p.add_argument("--db", type=Path, help=f"database file (default: REPO/{DEFAULT_DB.as_posix()})")
+
+
+def _root(args) -> Path:
+    from vibetriage.pipeline import resolve_root
+
+    return resolve_root(args.path)
+
+
+def _open_store(args, root: Path, *, create: bool = False) -> Store:
+    return Store.open(args.db or root / DEFAULT_DB, create=create)
+
+
+def _scanned_store(args, root: Path) -> Store:
+    store = _open_store(args, root)
+    if store.last_scan() is None:
+        store.close()
+        raise CliError(f"no scan of {root} yet: run `vibetriage scan {args.path}` first")
+    return store
+
+
+# -- commands ----------------------------------------------------------------------------------
+
+
+def cmd_scan(args) -> int:
+    from vibetriage.pipeline import scan
+
+    root = _root(args)
+    config = load_config(root, window_days=args.window_days, max_file_bytes=args.max_file_bytes)
+    err = render.console(stderr=True)
+    with _open_store(args, root, create=True) as store:
+        show = not args.quiet and err.is_terminal
+        with _progress(err, show) as report:
+            outcome = scan(root, store, config, progress=report, jobs=args.jobs)
+        if not args.quiet:
+            render.console().print(render.scan_summary(outcome.info, outcome.up_to_date, outcome.diagnostics))
+    return 0
+
+
+def cmd_top(args) -> int:
+    root = _root(args)
+    limit = None if args.n <= 0 else args.n
+    with _scanned_store(args, root) as store:
+        out = render.console()
+        states, _ = store.region_states()
+        if args.regions:
+            rows = store.ranked_regions(limit)
+            if args.json:
+                out.print_json(data=[render.region_json(r, states.get(r.region.key)) for r in rows])
+            else:
+                out.print(render.regions_table(rows, states))
+            return 0
+        rows = store.ranked_files(limit)
+        if args.json:
+            out.print_json(data=[render.file_json(f) for f in rows])
+        else:
+            out.print(render.files_table(rows, _state_counts(states)))
+            _warn_if_stale(store, root)
+    return 0
+
+
+def cmd_tag(args) -> int:
+    root = _root(args)
+    with _scanned_store(args, root) as store:
+        regions = _resolve_target(store, root, args.target, whole_file_ok=True)
+        actor = args.actor or _identity(root)
+        for region in regions:
+            store.add_decision(region, args.tag, actor, note=args.note, removed=args.remove)
+        verb = "removed" if args.remove else "tagged"
+        what = regions[0].key.label() if len(regions) == 1 else f"{len(regions)} regions of {regions[0].path}"
+        render.console().print(render.plain(f"{verb} {args.tag}: {what} (as {actor})"))
+    return 0
+
+
+def cmd_show(args) -> int:
+    root = _root(args)
+    with _scanned_store(args, root) as store:
+        out = render.console()
+        path, qualname = _split_target(root, args.target)
+        ranked = store.file(path)
+        if ranked is None:
+            raise CliError(f"{path} is not among the scanned files{_near(path, [f.file.path for f in store.ranked_files()])}")
+        states, _ = store.region_states(path)
+        if qualname is None:
+            regions = store.ranked_regions(path=path)
+            decisions = store.decisions(path)
+            if args.json:
+                out.print_json(data={**render.file_json(ranked), "regions": [render.region_json(r, states.get(r.region.key)) for r in regions],
+                                     "decisions": [render.decision_json(d) for d in decisions]})
+            else:
+                out.print(render.file_detail(ranked, regions, states, decisions))
+            return 0
+        region = _resolve_target(store, root, args.target, whole_file_ok=False)[0]
+        rr = next(r for r in store.ranked_regions(path=path) if r.region.key == region.key)
+        state = store.region_state(region)
+        if args.json:
+            out.print_json(data={**render.region_json(rr, state), "decisions": [render.decision_json(d) for d in state.decisions]})
+        else:
+            out.print(render.region_detail(rr, state))
+    return 0
+
+
+def cmd_demo(args) -> int:
+    from vibetriage.demo import build_demo
+    from vibetriage.pipeline import scan
+
+    dest = args.dest or Path(tempfile.mkdtemp(prefix="vibetriage-demo-"))
+    out = render.console()
+    out.print(render.plain(f"building the demo repository in {dest}"))
+    root = build_demo(dest)
+    with Store.open(root / DEFAULT_DB) as store:
+        err = render.console(stderr=True)
+        with _progress(err, err.is_terminal) as report:
+            outcome = scan(root, store, load_config(root), progress=report)
+        out.print(render.scan_summary(outcome.info, outcome.up_to_date, outcome.diagnostics))
+        states, _ = store.region_states()
+        out.print(render.files_table(store.ranked_files(10), _state_counts(states)))
+        out.print()
+        out.print(render.regions_table(store.ranked_regions(10), states))
+    out.print(render.plain(f"\nexplore it: vibetriage top {root} --regions ; vibetriage show --repo {root} api/pricing.py"))
+    return 0
+
+
+# -- helpers -----------------------------------------------------------------------------------
+
+
+class _progress:
+    """A rich progress bar on a terminal; a no-op callback otherwise."""
+
+    def __init__(self, console, show: bool):
+        self.bar = Progress(TextColumn("{task.description:<8}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                            console=console, transient=True) if show else None
+        self.tasks: dict[str, int] = {}
+
+    def __enter__(self):
+        if self.bar is None:
+            return lambda *_: None
+        self.bar.__enter__()
+        return self.report
+
+    def report(self, phase: str, done: int, total: int) -> None:
+        if phase not in self.tasks:
+            self.tasks[phase] = self.bar.add_task(phase, total=total or 1)
+        self.bar.update(self.tasks[phase], completed=done if total else 1, total=total or 1)
+
+    def __exit__(self, *exc):
+        if self.bar is not None:
+            self.bar.__exit__(*exc)
+
+
+def _state_counts(states) -> dict[str, dict[str, int]]:
+    counts: dict[str, dict[str, int]] = {}
+    for key, state in states.items():
+        c = counts.setdefault(key.path, {})
+        for label in (state.track, state.review):
+            if label not in ("unclassified", "unreviewed"):
+                c[label] = c.get(label, 0) + 1
+    return counts
+
+
+def _split_target(root: Path, target: str) -> tuple[str, str | None]:
+    path, sep, qualname = target.partition("::")
+    candidate = (Path.cwd() / path).resolve()
+    # A path given relative to the current directory inside the repo becomes repo-relative.
+    if candidate.is_relative_to(root) and candidate.exists():
+        path = candidate.relative_to(root).as_posix()
+    return path, (qualname if sep else None)
+
+
+def _resolve_target(store: Store, root: Path, target: str, *, whole_file_ok: bool) -> list[Region]:
+    path, qualname = _split_target(root, target)
+    regions = store.regions(path)
+    if store.file(path) is None:
+        raise CliError(f"{path} is not among the scanned files{_near(path, [f.file.path for f in store.ranked_files()])}")
+    if qualname is None:
+        if not whole_file_ok:
+            raise CliError(f"name a region: {path}::QUALNAME")
+        if not regions:
+            raise CliError(f"{path} has no functions, methods or classes to tag")
+        return sorted(regions, key=lambda r: r.start_line)
+    name, _, ordinal = qualname.partition("#")
+    found = [r for r in regions if r.qualname == name and (not ordinal or str(r.ordinal) == ordinal)]
+    if not found:
+        raise CliError(f"no region {path}::{qualname}{_near(name, [r.qualname for r in regions])}")
+    if len(found) > 1:
+        options = ", ".join(f"{r.qualname}#{r.ordinal} (line {r.start_line})" for r in found)
+        raise CliError(f"{path}::{qualname} names {len(found)} regions: {options}; add #N")
+    return found
+
+
+def _near(word: str, options: list[str]) -> str:
+    close = difflib.get_close_matches(word, options, n=3)
+    return f"; did you mean {', '.join(close)}?" if close else ""
+
+
+def _identity(root: Path) -> str:
+    from analyzers.git import user_identity
+
+    return user_identity(root)
+
+
+def _warn_if_stale(store: Store, root: Path) -> None:
+    from analyzers import git
+
+    info = store.last_scan()
+    if info and info.is_git and git.is_git_repo(root) and git.head(root) != info.head:
+        render.console(stderr=True).print("note: HEAD moved since the last scan; run `vibetriage scan` to update", markup=False)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

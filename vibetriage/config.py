@@ -1,0 +1,99 @@
+"""Scan settings and risk weights, read from the analyzed repository: `.vibetriage.toml` (top-level
+keys) or else `[tool.vibetriage]` in its `pyproject.toml`. Defaults live here and only here; every
+value is type- and range-checked, since the file belongs to a repository we do not trust."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import tomllib
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
+
+DEFAULT_WEIGHTS: dict[str, float] = {
+    "hotspot": 0.30,  # churn x complexity, the core of the ranking
+    "churn": 0.10,
+    "complexity": 0.15,  # cyclomatic
+    "cognitive": 0.15,
+    "size": 0.05,  # lines of a region, lines of code of a file
+    "security": 0.15,  # filled by the security analyzer (issue 3)
+    "test_gap": 0.10,  # filled by the test-gap analyzer (issue 3)
+}
+
+
+class ConfigError(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class Config:
+    window_days: int = 365
+    max_file_bytes: int = 1_000_000
+    parse_timeout_s: float = 5.0
+    weights: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
+    source: str = "defaults"
+
+    def digest(self) -> str:
+        """Identifies the settings that shape stored results, so a changed config forces a re-score."""
+        data = {k: v for k, v in asdict(self).items() if k != "source"}
+        return hashlib.sha1(json.dumps(data, sort_keys=True).encode()).hexdigest()[:12]
+
+
+_LIMITS = {"window_days": (int, 1, 36500), "max_file_bytes": (int, 1, 1 << 30), "parse_timeout_s": ((int, float), 0.01, 600)}
+
+
+def load(root: Path, *, window_days: int | None = None, max_file_bytes: int | None = None) -> Config:
+    """Settings for a scan of `root`; command-line values win over the file's."""
+    table, source = _read_table(root)
+    config = _from_table(table, source)
+    overrides = {k: v for k, v in (("window_days", window_days), ("max_file_bytes", max_file_bytes)) if v is not None}
+    for key, value in overrides.items():
+        _check(key, value, f"--{key.replace('_', '-')}")
+    return replace(config, **overrides)
+
+
+def _read_table(root: Path) -> tuple[dict, str]:
+    for name, pick in ((".vibetriage.toml", lambda d: d), ("pyproject.toml", lambda d: d.get("tool", {}).get("vibetriage"))):
+        path = root / name
+        if path.is_symlink() or not path.is_file():
+            continue  # never follow a link out of the repository
+        try:
+            table = pick(tomllib.loads(path.read_text(encoding="utf-8")))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"{name}: not valid TOML ({exc}); fix it or remove the vibetriage settings") from exc
+        if table is not None:
+            if not isinstance(table, dict):
+                raise ConfigError(f"{name}: vibetriage settings must be a table")
+            return table, name
+    return {}, "defaults"
+
+
+def _from_table(table: dict, source: str) -> Config:
+    known = {"window_days", "max_file_bytes", "parse_timeout_s", "weights"}
+    for key in table:
+        if key not in known:
+            raise ConfigError(f"{source}: unknown setting {key!r} (known: {', '.join(sorted(known))})")
+    values = {}
+    for key in ("window_days", "max_file_bytes", "parse_timeout_s"):
+        if key in table:
+            _check(key, table[key], f"{source}: {key}")
+            values[key] = table[key]
+    weights = dict(DEFAULT_WEIGHTS)
+    raw_weights = table.get("weights", {})
+    if not isinstance(raw_weights, dict):
+        raise ConfigError(f"{source}: weights must be a table of numbers")
+    for name, value in raw_weights.items():
+        if name not in DEFAULT_WEIGHTS:
+            raise ConfigError(f"{source}: weights.{name} is not a risk component (known: {', '.join(DEFAULT_WEIGHTS)})")
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 100:
+            raise ConfigError(f"{source}: weights.{name} must be a number from 0 to 100")
+        weights[name] = float(value)
+    if not any(weights.values()):
+        raise ConfigError(f"{source}: at least one weight must be above 0")
+    return Config(weights=weights, source=source, **values)
+
+
+def _check(key: str, value, where: str) -> None:
+    kind, low, high = _LIMITS[key]
+    if isinstance(value, bool) or not isinstance(value, kind) or not low <= value <= high:
+        raise ConfigError(f"{where} must be a number from {low} to {high}")

@@ -1,0 +1,272 @@
+"""The scan: repository -> analyzers -> scores -> store, in one call.
+
+Order of work, chosen for speed (DESIGN.md principle 6):
+1. inventory from `git ls-files -s` (blob ids); if HEAD, the inventory, the analyzer version and the
+   settings are all what the last scan saw, stop there: nothing is parsed, no grammar is loaded;
+2. history in a background thread: only commits added since the cached history head;
+3. meanwhile, blobs not in the cache (by blob id, language and analyzer version) are read with one
+   `git cat-file --batch` and parsed, across processes when there is enough source to pay for them;
+4. churn is aggregated, every file and region is scored, and the snapshot is written in one
+   transaction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
+from dataclasses import dataclass, replace
+from functools import cache
+from multiprocessing import get_context
+from pathlib import Path
+
+from analyzers import churn, discovery, git
+from vibetriage import __version__
+from vibetriage.assets import data_dir
+from vibetriage.config import Config
+from vibetriage.model import Diagnostic, FileChurn, FileFacts, Metrics, Region, ScanInfo, SourceFile
+from vibetriage.risk import Signals, score_all
+from vibetriage.store import Store, now_iso
+
+Progress = Callable[[str, int, int], None]
+# Below this much source a process pool costs more than it saves (DESIGN.md performance notes).
+PARALLEL_MIN_BYTES = 2_000_000
+_BATCH_BYTES = 256_000
+
+
+class ScanError(Exception):
+    """The scan cannot start; the message says what and what to do."""
+
+
+@dataclass(frozen=True)
+class ScanOutcome:
+    info: ScanInfo
+    up_to_date: bool  # nothing changed since the last scan; nothing was re-read
+    diagnostics: int
+
+
+@cache
+def analyzer_version() -> str:
+    """Changes whenever the code or the queries that produce cached facts change."""
+    digest = hashlib.sha1(__version__.encode())
+    for path in sorted((data_dir() / "queries").rglob("*.scm")):
+        digest.update(path.relative_to(data_dir()).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def resolve_root(path: Path) -> Path:
+    if not path.exists():
+        raise ScanError(f"{path}: no such directory")
+    if not path.is_dir():
+        raise ScanError(f"{path}: not a directory")
+    return path.resolve()
+
+
+def scan(root: Path, store: Store, config: Config, *, progress: Progress | None = None, jobs: int | None = None) -> ScanOutcome:
+    started, t0 = now_iso(), time.perf_counter()
+    report = progress or (lambda _phase, _done, _total: None)
+    report("discover", 0, 1)
+    inv = discovery.inventory(root, max_bytes=config.max_file_bytes)
+    analyzer = analyzer_version()
+    fingerprint = _inventory_digest(inv)
+    last = store.last_scan()
+    if last is not None and store.last_scan_keys() == (inv.head, analyzer, config.digest()) and store.meta("inventory") == fingerprint:
+        return ScanOutcome(last, True, len(store.diagnostics()))
+
+    with ThreadPoolExecutor(max_workers=1) as background:
+        history = None
+        if inv.is_git and inv.head:
+            cached = (store.meta("history_head"), store.meta("history_since"))
+            history = background.submit(_read_history, root, inv.head, config.window_days, *cached)
+        facts, diagnostics, parsed = _facts(root, store, inv, analyzer, config, report, jobs)
+        report("history", 0, 1)
+        hist = history.result() if history else None
+    head_time, shallow, commits = None, False, []
+    if hist is not None:
+        store.add_commits(hist.new_commits, replace=hist.replace, state={"history_head": inv.head, "history_since": str(hist.since)})
+        head_time, shallow, commits = hist.head_time, hist.shallow, store.commits()
+
+    report("score", 0, 1)
+    paths = [c.path for c in inv.candidates if c.path in facts]
+    churn_by_path = (
+        churn.aggregate(commits, paths, window_end=head_time, window_days=config.window_days) if head_time else {}
+    )
+    files, regions = _score(inv.candidates, facts, churn_by_path, config)
+    if shallow:
+        diagnostics.append(Diagnostic("", "partial", "shallow-clone", "history is truncated: churn counts only the commits present"))
+    if not inv.is_git:
+        diagnostics.append(Diagnostic("", "partial", "not-git", "not a git repository: no churn, all files scanned from disk"))
+
+    report("write", 0, 1)
+    scan_row = {
+        "started_at": started, "finished_at": now_iso(), "head": inv.head, "head_time": head_time,
+        "is_git": int(inv.is_git), "shallow": int(shallow), "window_days": config.window_days,
+        "analyzer": analyzer, "config": config.digest(), "files": len(files), "parsed": parsed,
+        "cached": len(files) - parsed, "skipped": sum(d.status == "skipped" for d in diagnostics),
+        "other_files": inv.other_files, "duration_s": round(time.perf_counter() - t0, 3),
+    }
+    store.write_snapshot(scan_row, files, regions, diagnostics, meta={"inventory": fingerprint})
+    return ScanOutcome(store.last_scan(), False, len(diagnostics))
+
+
+def _inventory_digest(inv) -> str:
+    digest = hashlib.sha1()
+    for c in sorted(inv.candidates, key=lambda c: c.path):
+        digest.update(f"{c.path}\0{c.blob_id}\0{c.language}\n".encode())
+    for d in sorted(inv.diagnostics, key=lambda d: d.path):
+        digest.update(f"{d.path}\0{d.reason}\n".encode())
+    return digest.hexdigest()
+
+
+# -- history -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _History:
+    head_time: int
+    shallow: bool
+    since: int
+    new_commits: list
+    replace: bool  # the cached history cannot be extended: start again
+
+
+def _read_history(root: Path, head: str, window_days: int, cached_head: str | None, cached_since: str | None) -> _History:
+    """Runs in a background thread and touches only git, never the store (the main thread owns the
+    connection). Reads only commits added since the cached history head when that head is still an
+    ancestor of HEAD and the cached history reaches back far enough."""
+    head_time = git.commit_time(root, head)
+    since = head_time - window_days * 86400
+    extend = cached_head is not None and cached_since is not None and int(cached_since) <= since
+    extend = extend and (cached_head == head or git.is_ancestor(root, cached_head, head))
+    if extend:
+        new = [] if cached_head == head else churn.read_commits(root, stop_at=cached_head)
+    else:
+        new = churn.read_commits(root, since=since)
+    return _History(head_time, git.is_shallow(root), since if not extend else int(cached_since), new, not extend)
+
+
+# -- parsing -----------------------------------------------------------------------------------
+
+
+def _facts(root, store: Store, inv, analyzer: str, config: Config, report: Progress, jobs: int | None):
+    """FileFacts for every candidate that can be analyzed: from the cache, or parsed now."""
+    diagnostics = list(inv.diagnostics)
+    cached_keys = store.cached_blobs(analyzer)
+    todo = [c for c in inv.candidates if (c.blob_id, c.language) not in cached_keys]
+    total = len(todo)
+    fresh: dict[tuple[str, str], FileFacts] = {}
+    skipped: dict[str, Diagnostic] = {}
+    report("parse", 0, total)
+    workers = jobs if jobs is not None else min(2, os.cpu_count() or 1)
+    parallel = workers > 1 and sum(c.size for c in todo) >= PARALLEL_MIN_BYTES
+    pending: list[tuple[list, Future | list[FileFacts]]] = []
+    pool = ProcessPoolExecutor(workers, mp_context=get_context("spawn")) if parallel else None
+    try:
+        batch, batch_bytes, done = [], 0, 0
+        for candidate, data in discovery.read_blobs(root, todo):
+            reason = discovery.content_skip_reason(candidate.path, data)
+            if reason:
+                skipped[candidate.path] = Diagnostic(candidate.path, "skipped", reason)
+                continue
+            batch.append((candidate, data))
+            batch_bytes += len(data)
+            if batch_bytes >= _BATCH_BYTES or not parallel:
+                pending.append(_submit(pool, batch, config.parse_timeout_s))
+                batch, batch_bytes = [], 0
+                done = _drain(pending, fresh, report, done, total, block=False)
+        if batch:
+            pending.append(_submit(pool, batch, config.parse_timeout_s))
+        _drain(pending, fresh, report, done, total, block=True)
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+    if fresh:
+        store.put_blob_facts(analyzer, {k: _facts_to_json(f) for k, f in fresh.items()})
+    stored = store.blob_facts(analyzer, {(c.blob_id, c.language) for c in inv.candidates} - set(fresh))
+    facts: dict[str, FileFacts] = {}
+    for c in inv.candidates:
+        if c.path in skipped:
+            diagnostics.append(skipped[c.path])
+            continue
+        key = (c.blob_id, c.language)
+        f = fresh.get(key) or (_facts_from_json(c.language, stored[key]) if key in stored else None)
+        if f is None:  # listed but unreadable (vanished from the object store, or a read error)
+            diagnostics.append(Diagnostic(c.path, "failed", "unreadable", "content could not be read"))
+            continue
+        if f.error is not None:
+            diagnostics.append(replace(f.error, path=c.path))
+            if f.error.status == "failed":
+                continue
+        facts[c.path] = replace(f, regions=tuple(replace(r, path=c.path) for r in f.regions))
+    return facts, diagnostics, len(fresh)
+
+
+def _analyze_batch(items: list[tuple[str, bytes]], timeout_s: float) -> list[FileFacts]:
+    from analyzers.regions import analyze  # imported here: a warm re-scan never loads grammars
+
+    return [analyze(language, data, timeout_s) for language, data in items]
+
+
+def _submit(pool, batch, timeout_s):
+    keys = [(c.blob_id, c.language) for c, _ in batch]
+    items = [(c.language, data) for c, data in batch]
+    if pool is None:
+        return keys, _analyze_batch(items, timeout_s)
+    return keys, pool.submit(_analyze_batch, items, timeout_s)
+
+
+def _drain(pending, fresh, report, done, total, *, block: bool) -> int:
+    while pending:
+        keys, result = pending[0]
+        if isinstance(result, Future):
+            if not block and not result.done():
+                break
+            result = result.result()
+        pending.pop(0)
+        fresh.update(zip(keys, result))
+        done += len(keys)
+        report("parse", done, total)
+    return done
+
+
+def _facts_to_json(f: FileFacts) -> dict:
+    return {
+        "loc": f.loc,
+        "m": list(_metrics_tuple(f.metrics)),
+        "r": [[r.kind, r.qualname, r.ordinal, r.start_line, r.end_line, r.fingerprint, *_metrics_tuple(r.metrics)] for r in f.regions],
+        "e": [f.error.status, f.error.reason, f.error.detail] if f.error else None,
+    }
+
+
+def _facts_from_json(language: str, data: dict) -> FileFacts:
+    regions = tuple(Region("", k, q, o, s, e, fp, Metrics(*m)) for k, q, o, s, e, fp, *m in data["r"])
+    error = Diagnostic("", *data["e"]) if data["e"] else None
+    return FileFacts(language, data["loc"], Metrics(*data["m"]), regions, error)
+
+
+def _metrics_tuple(m: Metrics) -> tuple[int, int, int, int, int]:
+    return (m.cyclomatic, m.cognitive, m.nesting, m.length, m.params)
+
+
+# -- scoring -----------------------------------------------------------------------------------
+
+
+def _score(candidates, facts: dict[str, FileFacts], churn_by_path: dict[str, FileChurn], config: Config):
+    sources = [
+        (SourceFile(c.path, c.language, c.blob_id, c.size, facts[c.path].loc), facts[c.path])
+        for c in candidates
+        if c.path in facts
+    ]
+    churns = {src.path: churn_by_path.get(src.path) or FileChurn(src.path) for src, _ in sources}
+    file_scores = score_all([Signals.of_file(f.metrics, src.loc, churns[src.path]) for src, f in sources], config.weights)
+    files = [(src, f.metrics, len(f.regions), churns[src.path], risk) for (src, f), risk in zip(sources, file_scores)]
+    # Classes sum their members, so they are compared with classes, and callables with callables.
+    regions: list = []
+    for family in (("function", "method"), ("class",)):
+        members = [r for _, f in sources for r in f.regions if r.kind in family]
+        scores = score_all([Signals.of_region(r.metrics, churns[r.path]) for r in members], config.weights)
+        regions.extend(zip(members, scores))
+    return files, regions

@@ -1,0 +1,185 @@
+"""Terminal and JSON renderings of what the store holds, for `top` and `show`. Reads model objects
+only; every piece of repository text goes through `vibetriage.text.plain`."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from rich.console import Console, Group
+from rich.table import Table
+from rich.text import Text
+
+from vibetriage.model import Decision, RankedFile, RankedRegion, RegionState, RiskScore, ScanInfo
+from vibetriage.text import plain
+
+STATE_STYLE = {"load-bearing": "bold cyan", "prototype-track": "magenta", "reviewed": "green", "stale": "bold yellow"}
+
+
+def risk_json(risk: RiskScore) -> list[dict]:
+    return [
+        {"part": p.name, "raw": p.raw, "normalised": p.normalised, "weight": p.weight, "measured": p.measured,
+         "contribution": round(p.contribution, 4)}
+        for p in risk.parts
+    ]
+
+
+def file_json(f: RankedFile) -> dict:
+    c, m = f.churn, f.metrics
+    return {
+        "rank": f.rank, "path": f.file.path, "language": f.file.language, "score": f.risk.score,
+        "breakdown": risk_json(f.risk),
+        "loc": f.file.loc, "lines": m.length, "size": f.file.size, "regions": f.regions,
+        "cyclomatic": m.cyclomatic, "cognitive": m.cognitive, "nesting": m.nesting,
+        "churn": {
+            "commits": c.commits, "lines_added": c.lines_added, "lines_deleted": c.lines_deleted,
+            "authors": c.authors, "ai_commits": c.ai_commits, "commits_all": c.commits_all,
+            "authors_all": c.authors_all, "first_change": _iso(c.first_change), "last_change": _iso(c.last_change),
+        },
+        "blob_id": f.file.blob_id,
+    }
+
+
+def region_json(r: RankedRegion, state: RegionState | None = None) -> dict:
+    g, m = r.region, r.region.metrics
+    out = {
+        "rank": r.rank, "path": g.path, "file": g.path, "qualname": g.qualname, "kind": g.kind, "ordinal": g.ordinal,
+        "language": r.language, "start_line": g.start_line, "end_line": g.end_line, "score": r.risk.score,
+        "breakdown": risk_json(r.risk),
+        "cyclomatic": m.cyclomatic, "cognitive": m.cognitive, "nesting": m.nesting, "length": m.length,
+        "params": m.params, "fingerprint": g.fingerprint,
+    }
+    if state is not None:
+        out["state"] = {"track": state.track, "review": state.review, "reviewed_by": state.reviewed_by,
+                        "reviewed_at": state.reviewed_at}
+    return out
+
+
+def decision_json(d: Decision) -> dict:
+    return {"id": d.id, "at": d.at, "actor": d.actor, "path": d.key.path, "kind": d.key.kind,
+            "qualname": d.key.qualname, "ordinal": d.key.ordinal, "fingerprint": d.fingerprint,
+            "tag": d.tag, "removed": d.removed, "note": d.note}
+
+
+def why(risk: RiskScore, count: int = 2) -> Text:
+    """The parts that put an item where it is, largest contribution first."""
+    top = sorted((p for p in risk.parts if p.measured and p.contribution > 0), key=lambda p: -p.contribution)[:count]
+    return Text(", ".join(f"{p.name} {p.normalised:.2f}" for p in top) or "-", style="dim")
+
+
+def scan_summary(info: ScanInfo, up_to_date: bool, diagnostics: int) -> Text:
+    head = info.head[:10] if info.head else "no git"
+    what = "up to date, nothing re-read" if up_to_date else f"{info.parsed} parsed, {info.cached} from cache"
+    line = f"{info.files} files ({what}), {info.skipped} skipped, {diagnostics} diagnostics, HEAD {head}, {info.duration_s:.2f}s"
+    if info.shallow:
+        line += " [shallow clone: churn truncated]"
+    return Text(line)
+
+
+def files_table(files: list[RankedFile], states: dict[str, dict[str, int]]) -> Table:
+    t = Table(box=None, header_style="bold", pad_edge=False)
+    for name, justify in (("#", "right"), ("score", "right"), ("path", "left"), ("lang", "left"), ("commits", "right"),
+                          ("authors", "right"), ("cyclo", "right"), ("cogn", "right"), ("loc", "right"),
+                          ("decisions", "left"), ("why", "left")):
+        t.add_column(name, justify=justify, no_wrap=name != "path", overflow="fold")
+    for f in files:
+        t.add_row(
+            str(f.rank), f"{f.risk.score:.1f}", plain(f.file.path), f.file.language, str(f.churn.commits),
+            str(f.churn.authors), str(f.metrics.cyclomatic), str(f.metrics.cognitive), str(f.file.loc),
+            _summary(states.get(f.file.path, {})), why(f.risk),
+        )
+    return t
+
+
+def regions_table(regions: list[RankedRegion], states: dict) -> Table:
+    t = Table(box=None, header_style="bold", pad_edge=False)
+    for name, justify in (("#", "right"), ("score", "right"), ("region", "left"), ("kind", "left"), ("lines", "right"),
+                          ("cyclo", "right"), ("cogn", "right"), ("nest", "right"), ("params", "right"),
+                          ("state", "left"), ("why", "left")):
+        t.add_column(name, justify=justify, no_wrap=name != "region", overflow="fold")
+    for r in regions:
+        g, m = r.region, r.region.metrics
+        t.add_row(
+            str(r.rank), f"{r.risk.score:.1f}", Text.assemble(plain(g.path, "dim"), "::", plain(g.qualname)),
+            g.kind, f"{g.start_line}-{g.end_line}", str(m.cyclomatic), str(m.cognitive), str(m.nesting), str(m.params),
+            state_text(states.get(g.key)), why(r.risk),
+        )
+    return t
+
+
+def state_text(state: RegionState | None) -> Text:
+    if state is None:
+        return Text("-", style="dim")
+    parts = [p for p in (state.track if state.track != "unclassified" else None,
+                         state.review if state.review != "unreviewed" else None) if p]
+    if not parts:
+        return Text("-", style="dim")
+    return Text(" ").join(Text(p, style=STATE_STYLE.get(p, "")) for p in parts)
+
+
+def breakdown_table(risk: RiskScore) -> Table:
+    t = Table(title=f"score {risk.score:.1f}", title_justify="left", box=None, header_style="bold", pad_edge=False)
+    for name in ("part", "raw", "normalised", "weight", "contribution"):
+        t.add_column(name, justify="left" if name == "part" else "right")
+    for p in risk.parts:
+        if p.measured:
+            t.add_row(p.name, _num(p.raw), f"{p.normalised:.3f}", f"{p.weight:g}", f"{p.contribution:.3f}")
+        else:
+            t.add_row(Text(p.name, style="dim"), Text("not measured", style="dim"), "", f"{p.weight:g}", "")
+    return t
+
+
+def history_table(decisions: list[Decision]) -> Table | Text:
+    if not decisions:
+        return Text("no decisions yet", style="dim")
+    t = Table(box=None, header_style="bold", pad_edge=False)
+    for name in ("when", "who", "decision", "note"):
+        t.add_column(name, overflow="fold")
+    for d in decisions:
+        verb = Text(("removed " if d.removed else "") + d.tag, style=STATE_STYLE.get(d.tag, ""))
+        t.add_row(d.at, plain(d.actor), verb, plain(d.note))
+    return t
+
+
+def file_detail(f: RankedFile, regions: list[RankedRegion], states: dict, decisions: list[Decision]) -> Group:
+    c = f.churn
+    head = Text.assemble(("#" + str(f.rank) + " ", "bold"), plain(f.file.path, "bold"), f"  {f.file.language}, {f.file.loc} loc")
+    churn = Text(
+        f"churn in window: {c.commits} commits, +{c.lines_added}/-{c.lines_deleted} lines, {c.authors} authors, "
+        f"{c.ai_commits} AI-assisted; all time: {c.commits_all} commits, {c.authors_all} authors, "
+        f"first {_iso(c.first_change) or '-'}, last {_iso(c.last_change) or '-'}"
+    )
+    return Group(head, churn, Text(""), breakdown_table(f.risk), Text(""), regions_table(regions, states), Text(""),
+                 Text("decision history", style="bold"), history_table(decisions))
+
+
+def region_detail(r: RankedRegion, state: RegionState) -> Group:
+    g, m = r.region, r.region.metrics
+    head = Text.assemble(plain(g.path, "bold"), "::", plain(g.qualname, "bold"), f"  {g.kind}, lines {g.start_line}-{g.end_line}")
+    metrics = Text(f"cyclomatic {m.cyclomatic}, cognitive {m.cognitive}, nesting {m.nesting}, length {m.length}, params {m.params}")
+    status = Text.assemble("state: ", state_text(state) if state.decisions else Text("untriaged", style="dim"))
+    if state.reviewed_by:
+        status.append_text(Text.assemble(" (reviewed by ", plain(state.reviewed_by), f" at {state.reviewed_at})"))
+    return Group(head, metrics, status, Text(""), breakdown_table(r.risk), Text(""),
+                 Text("decision history", style="bold"), history_table(list(state.decisions)))
+
+
+def _summary(counts: dict[str, int]) -> Text:
+    if not counts:
+        return Text("-", style="dim")
+    return Text(" ").join(Text(f"{n} {k}", style=STATE_STYLE.get(k, "")) for k, n in counts.items() if n)
+
+
+def _num(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else f"{x:.3f}"
+
+
+def _iso(ts: int | None) -> str | None:
+    return datetime.fromtimestamp(ts, UTC).date().isoformat() if ts else None
+
+
+def console(*, stderr: bool = False) -> Console:
+    # Piped output is for scripts and files: no colour, and wide enough not to fold paths.
+    c = Console(stderr=stderr, highlight=False, emoji=False, markup=False)
+    if not c.is_terminal:
+        c = Console(stderr=stderr, highlight=False, emoji=False, markup=False, width=max(c.width, 200), no_color=True)
+    return c

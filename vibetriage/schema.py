@@ -1,0 +1,76 @@
+"""The database schema as numbered migrations. `PRAGMA user_version` records how many have been
+applied; a database whose version is higher than this code knows is refused, never touched.
+Add a migration by appending to MIGRATIONS; never edit one that has shipped."""
+
+from __future__ import annotations
+
+APPLICATION_ID = 0x76744442  # "vtDB": tells our databases from other SQLite files
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: scan snapshot, blob cache, commit history cache, append-only decisions
+    """
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE scans (
+        id INTEGER PRIMARY KEY,
+        started_at TEXT NOT NULL, finished_at TEXT NOT NULL,
+        head TEXT, head_time INTEGER, is_git INTEGER NOT NULL, shallow INTEGER NOT NULL,
+        window_days INTEGER NOT NULL, analyzer TEXT NOT NULL, config TEXT NOT NULL,
+        files INTEGER NOT NULL, parsed INTEGER NOT NULL, cached INTEGER NOT NULL,
+        skipped INTEGER NOT NULL, other_files INTEGER NOT NULL, duration_s REAL NOT NULL
+    );
+    CREATE TABLE blob_facts (
+        blob_id TEXT NOT NULL, language TEXT NOT NULL, analyzer TEXT NOT NULL, facts TEXT NOT NULL,
+        PRIMARY KEY (blob_id, language, analyzer)
+    ) WITHOUT ROWID;
+    CREATE TABLE files (
+        path TEXT PRIMARY KEY, language TEXT NOT NULL, blob_id TEXT NOT NULL,
+        size INTEGER NOT NULL, loc INTEGER NOT NULL,
+        cyclomatic INTEGER NOT NULL, cognitive INTEGER NOT NULL, nesting INTEGER NOT NULL,
+        lines INTEGER NOT NULL, regions INTEGER NOT NULL,
+        commits INTEGER NOT NULL, lines_added INTEGER NOT NULL, lines_deleted INTEGER NOT NULL,
+        authors INTEGER NOT NULL, ai_commits INTEGER NOT NULL,
+        first_change INTEGER, last_change INTEGER,
+        commits_all INTEGER NOT NULL, lines_all INTEGER NOT NULL, authors_all INTEGER NOT NULL,
+        score REAL NOT NULL, breakdown TEXT NOT NULL
+    );
+    CREATE TABLE regions (
+        id INTEGER PRIMARY KEY,
+        path TEXT NOT NULL, kind TEXT NOT NULL, qualname TEXT NOT NULL, ordinal INTEGER NOT NULL,
+        start_line INTEGER NOT NULL, end_line INTEGER NOT NULL, fingerprint TEXT NOT NULL,
+        cyclomatic INTEGER NOT NULL, cognitive INTEGER NOT NULL, nesting INTEGER NOT NULL,
+        length INTEGER NOT NULL, params INTEGER NOT NULL,
+        score REAL NOT NULL, breakdown TEXT NOT NULL,
+        UNIQUE (path, kind, qualname, ordinal)
+    );
+    CREATE INDEX regions_by_score ON regions (score DESC);
+    CREATE TABLE diagnostics (
+        path TEXT NOT NULL, status TEXT NOT NULL, reason TEXT NOT NULL, detail TEXT NOT NULL
+    );
+    CREATE TABLE commits (
+        sha TEXT PRIMARY KEY, author_time INTEGER NOT NULL, author_name TEXT NOT NULL,
+        author_email TEXT NOT NULL, ai INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TABLE commit_files (
+        sha TEXT NOT NULL, path TEXT NOT NULL, old_path TEXT, added INTEGER, deleted INTEGER
+    );
+    CREATE INDEX commit_files_by_sha ON commit_files (sha);
+    CREATE TABLE decisions (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        uid TEXT NOT NULL UNIQUE,
+        at TEXT NOT NULL, actor TEXT NOT NULL,
+        path TEXT NOT NULL, kind TEXT NOT NULL, qualname TEXT NOT NULL, ordinal INTEGER NOT NULL,
+        fingerprint TEXT NOT NULL,
+        tag TEXT NOT NULL CHECK (tag IN ('load-bearing', 'reviewed', 'prototype-track')),
+        removed INTEGER NOT NULL DEFAULT 0,
+        note TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX decisions_by_path ON decisions (path);
+    -- Decisions are append-only: the database itself refuses to change or delete one.
+    CREATE TRIGGER decisions_no_update BEFORE UPDATE ON decisions
+        BEGIN SELECT RAISE(ABORT, 'decisions are append-only'); END;
+    CREATE TRIGGER decisions_no_delete BEFORE DELETE ON decisions
+        BEGIN SELECT RAISE(ABORT, 'decisions are append-only'); END;
+    """,
+)
+
+SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,402 @@
+"""The SQLite store: one database per analyzed repository, read and written only through this API.
+
+Every write is one `BEGIN IMMEDIATE` transaction on a WAL database with a busy timeout, so two
+sessions on one database both keep their writes. A file that is not a SQLite database, is not one
+of ours, or was written by a newer schema is refused with a StoreError and never modified.
+The store returns model dataclasses, not rows. SQL is parameterised everywhere.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import uuid
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+import sqlite_utils
+
+from vibetriage.decisions import attach, derive
+from vibetriage.model import (
+    TAGS,
+    Commit,
+    Decision,
+    Diagnostic,
+    FileChange,
+    FileChurn,
+    Metrics,
+    RankedFile,
+    RankedRegion,
+    Region,
+    RegionKey,
+    RegionState,
+    RiskScore,
+    ScanInfo,
+    ScorePart,
+    SourceFile,
+)
+from vibetriage.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+
+BUSY_TIMEOUT_S = 10.0
+DEFAULT_DB = Path(".vibetriage") / "triage.db"
+
+
+class StoreError(Exception):
+    """The database cannot be used; the message says what and what to do."""
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class Store:
+    def __init__(self, path: Path, conn: sqlite3.Connection):
+        self.path = path
+        self.conn = conn
+        self.db = sqlite_utils.Database(conn, execute_plugins=False)
+
+    # -- opening -----------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path, *, create: bool = True) -> Store:
+        path = Path(path)
+        if not path.exists():
+            if not create:
+                raise StoreError(f"no database at {path}: run `vibetriage scan` first")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            _ignore_db_in_git(path.parent)
+        elif path.is_dir():
+            raise StoreError(f"{path} is a directory, not a database file")
+        try:
+            conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open database {path}: {exc}") from exc
+        store = cls(path, conn)
+        try:
+            store._check_and_migrate()
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise StoreError(f"{path} is not a readable vibetriage database ({exc}); move it aside or pass --db") from exc
+        except StoreError:
+            conn.close()
+            raise
+        return store
+
+    def _check_and_migrate(self) -> None:
+        c = self.conn
+        version = c.execute("PRAGMA user_version").fetchone()[0]  # raises on a non-database file
+        app_id = c.execute("PRAGMA application_id").fetchone()[0]
+        has_tables = c.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+        if has_tables and app_id != APPLICATION_ID:
+            raise StoreError(f"{self.path} is a SQLite database but not a vibetriage one; pass another --db")
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path} was written by a newer vibetriage (schema {version}, this one knows {SCHEMA_VERSION}); upgrade vibetriage"
+            )
+        c.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+        c.execute("PRAGMA foreign_keys = ON")
+        if c.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            c.execute("PRAGMA journal_mode = WAL")
+        c.execute("PRAGMA synchronous = NORMAL")
+        if version == SCHEMA_VERSION:
+            return
+        with self.transaction():
+            # Re-read under the write lock: another process may have migrated meanwhile.
+            version = c.execute("PRAGMA user_version").fetchone()[0]
+            for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+                for statement in _statements(script):
+                    c.execute(statement)
+                c.execute(f"PRAGMA user_version = {number}")  # PRAGMA takes no parameters
+            c.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One write transaction, taken with BEGIN IMMEDIATE so it waits for (rather than fails
+        against) a concurrent writer. sqlite-utils calls inside it become savepoints."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    # -- meta --------------------------------------------------------------------------------
+
+    def meta(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, values: dict[str, str]) -> None:
+        """Write meta keys; call inside a transaction."""
+        self.conn.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", list(values.items()))
+
+    # -- blob cache --------------------------------------------------------------------------
+
+    def cached_blobs(self, analyzer: str) -> set[tuple[str, str]]:
+        rows = self.conn.execute("SELECT blob_id, language FROM blob_facts WHERE analyzer = ?", (analyzer,))
+        return set(rows)
+
+    def blob_facts(self, analyzer: str, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], dict]:
+        wanted = set(keys)
+        out = {}
+        for blob_id, language, facts in self.conn.execute(
+            "SELECT blob_id, language, facts FROM blob_facts WHERE analyzer = ?", (analyzer,)
+        ):
+            if (blob_id, language) in wanted:
+                out[(blob_id, language)] = json.loads(facts)
+        return out
+
+    def put_blob_facts(self, analyzer: str, facts: dict[tuple[str, str], dict]) -> None:
+        with self.transaction():
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO blob_facts (blob_id, language, analyzer, facts) VALUES (?, ?, ?, ?)",
+                [(b, lang, analyzer, json.dumps(f, separators=(",", ":"))) for (b, lang), f in facts.items()],
+            )
+
+    def prune_blob_facts(self, analyzer: str) -> None:
+        """Drop cache entries of other analyzer versions, which can never be read again."""
+        with self.transaction():
+            self.conn.execute("DELETE FROM blob_facts WHERE analyzer != ?", (analyzer,))
+
+    # -- history cache -----------------------------------------------------------------------
+
+    def add_commits(self, commits: Iterable[Commit], *, replace: bool, state: dict[str, str]) -> None:
+        """Store commits read from git (newest first); `replace` drops what was cached before
+        (history rewritten, or the window widened)."""
+        commits = list(commits)
+        with self.transaction():
+            if replace:
+                self.conn.execute("DELETE FROM commits")
+                self.conn.execute("DELETE FROM commit_files")
+            self.db["commits"].insert_all(
+                ({"sha": c.sha, "author_time": c.author_time, "author_name": c.author_name,
+                  "author_email": c.author_email, "ai": int(c.ai_assisted)} for c in commits),
+                replace=True,
+            )
+            self.db["commit_files"].insert_all(
+                {"sha": c.sha, "path": f.path, "old_path": f.old_path, "added": f.added, "deleted": f.deleted}
+                for c in commits
+                for f in c.files
+            )
+            self.set_meta(state)
+
+    def commits(self) -> list[Commit]:
+        """All cached commits, newest first, each with its file changes."""
+        files: dict[str, list[FileChange]] = {}
+        for sha, path, old, added, deleted in self.conn.execute(
+            "SELECT sha, path, old_path, added, deleted FROM commit_files ORDER BY rowid"
+        ):
+            files.setdefault(sha, []).append(FileChange(path, old, added, deleted))
+        return [
+            Commit(sha, t, name, email, bool(ai), tuple(files.get(sha, ())))
+            for sha, t, name, email, ai in self.conn.execute(
+                "SELECT sha, author_time, author_name, author_email, ai FROM commits ORDER BY author_time DESC, sha"
+            )
+        ]
+
+    # -- scan snapshot -----------------------------------------------------------------------
+
+    def write_snapshot(
+        self,
+        scan: dict,
+        files: list[tuple[SourceFile, Metrics, int, FileChurn, RiskScore]],
+        regions: list[tuple[Region, RiskScore]],
+        diagnostics: list[Diagnostic],
+        meta: dict[str, str],
+    ) -> int:
+        """Replace the current snapshot with a finished scan's, in one transaction."""
+        with self.transaction():
+            self.set_meta(meta)
+            for table in ("files", "regions", "diagnostics"):
+                self.conn.execute(f"DELETE FROM {table}")  # fixed table names, not input
+            self.db["files"].insert_all(_file_row(*f) for f in files)
+            self.db["regions"].insert_all(_region_row(r, risk) for r, risk in regions)
+            self.db["diagnostics"].insert_all(
+                {"path": d.path, "status": d.status, "reason": d.reason, "detail": d.detail} for d in diagnostics
+            )
+            return self.db["scans"].insert(scan).last_pk
+
+    def last_scan(self) -> ScanInfo | None:
+        row = self.conn.execute(
+            "SELECT id, finished_at, head, head_time, is_git, shallow, window_days, files, parsed, cached,"
+            " skipped, other_files, duration_s FROM scans ORDER BY id DESC LIMIT 1"
+        ).fetchone()
+        if row is None:
+            return None
+        return ScanInfo(row[0], row[1], row[2], row[3], bool(row[4]), bool(row[5]), *row[6:])
+
+    def last_scan_keys(self) -> tuple[str | None, str | None, str | None]:
+        """(head, analyzer, config) of the last scan: what decides whether a re-scan can be skipped."""
+        row = self.conn.execute("SELECT head, analyzer, config FROM scans ORDER BY id DESC LIMIT 1").fetchone()
+        return tuple(row) if row else (None, None, None)
+
+    def file_blobs(self) -> dict[str, str]:
+        return dict(self.conn.execute("SELECT path, blob_id FROM files"))
+
+    def diagnostics(self) -> list[Diagnostic]:
+        return [Diagnostic(*row) for row in self.conn.execute("SELECT path, status, reason, detail FROM diagnostics ORDER BY path")]
+
+    def ranked_files(self, limit: int | None = None) -> list[RankedFile]:
+        rows = self.conn.execute(
+            "SELECT * FROM files ORDER BY score DESC, path LIMIT ?", (-1 if limit is None else limit,)
+        )
+        names = [d[0] for d in rows.description]
+        return [_ranked_file(i, dict(zip(names, row))) for i, row in enumerate(rows, start=1)]
+
+    def file(self, path: str) -> RankedFile | None:
+        rows = self.conn.execute("SELECT * FROM files ORDER BY score DESC, path")
+        names = [d[0] for d in rows.description]
+        for i, row in enumerate(rows, start=1):
+            record = dict(zip(names, row))
+            if record["path"] == path:
+                return _ranked_file(i, record)
+        return None
+
+    def ranked_regions(self, limit: int | None = None, path: str | None = None) -> list[RankedRegion]:
+        sql = (
+            "SELECT r.*, f.language FROM regions r JOIN files f ON f.path = r.path"
+            + (" WHERE r.path = ?" if path is not None else "")
+            + " ORDER BY r.score DESC, r.path, r.start_line LIMIT ?"
+        )
+        params = ((path,) if path is not None else ()) + (-1 if limit is None else limit,)
+        rows = self.conn.execute(sql, params)
+        names = [d[0] for d in rows.description]
+        return [_ranked_region(i, dict(zip(names, row))) for i, row in enumerate(rows, start=1)]
+
+    def regions(self, path: str | None = None) -> list[Region]:
+        return [rr.region for rr in self.ranked_regions(path=path)]
+
+    def find_regions(self, path: str, qualname: str) -> list[Region]:
+        return [r for r in self.regions(path) if r.qualname == qualname]
+
+    # -- decisions ---------------------------------------------------------------------------
+
+    def add_decision(
+        self, region: Region, tag: str, actor: str, *, note: str = "", removed: bool = False, at: str | None = None
+    ) -> Decision:
+        if tag not in TAGS:
+            raise StoreError(f"unknown tag {tag!r}; use one of {', '.join(TAGS)}")
+        record = {
+            "uid": uuid.uuid4().hex,
+            "at": at or now_iso(),
+            "actor": actor,
+            "path": region.path,
+            "kind": region.kind,
+            "qualname": region.qualname,
+            "ordinal": region.ordinal,
+            "fingerprint": region.fingerprint,
+            "tag": tag,
+            "removed": int(removed),
+            "note": note,
+        }
+        with self.transaction():
+            record_id = self.db["decisions"].insert(record).last_pk
+        return Decision(record_id, record["at"], actor, region.key, region.fingerprint, tag, removed, note)
+
+    def decisions(self, path: str | None = None) -> list[Decision]:
+        sql = "SELECT id, at, actor, path, kind, qualname, ordinal, fingerprint, tag, removed, note FROM decisions"
+        rows = self.conn.execute(sql + (" WHERE path = ?" if path else "") + " ORDER BY id", (path,) if path else ())
+        return [Decision(r[0], r[1], r[2], RegionKey(r[3], r[4], r[5], r[6]), r[7], r[8], bool(r[9]), r[10]) for r in rows]
+
+    def region_states(self, path: str | None = None) -> tuple[dict[RegionKey, RegionState], list[Decision]]:
+        """Current state of every region (of one file, or all) that has decisions, and the
+        decisions that no current region matches (kept, shown, never dropped)."""
+        regions = self.regions(path)
+        # A region renamed within its file keeps its decisions, so the file's whole log is read.
+        attached, orphans = attach(self.decisions(path), regions)
+        prints = {r.key: r.fingerprint for r in regions}
+        return {key: derive(ds, prints[key]) for key, ds in attached.items()}, orphans
+
+    def region_state(self, region: Region) -> RegionState:
+        states, _ = self.region_states(region.path)
+        return states.get(region.key, RegionState())
+
+
+def _statements(script: str) -> list[str]:
+    # Split a migration into statements; trigger bodies contain `;`, so split on `END;` first.
+    out, buf = [], []
+    for line in script.splitlines():
+        if line.strip().startswith("--"):
+            continue
+        buf.append(line)
+        text = "\n".join(buf).strip()
+        if text.endswith(";") and sqlite3.complete_statement(text):
+            out.append(text)
+            buf = []
+    return out
+
+
+def _ignore_db_in_git(directory: Path) -> None:
+    """Keep the database out of the analyzed repository's commits (decisions.jsonl may be shared)."""
+    marker = directory / ".gitignore"
+    if not marker.exists():
+        marker.write_text("triage.db\ntriage.db-*\n", encoding="utf-8")
+
+
+def _risk_json(risk: RiskScore) -> str:
+    return json.dumps(
+        [[p.name, p.raw, p.normalised, p.weight, p.measured] for p in risk.parts], separators=(",", ":")
+    )
+
+
+def _risk(score: float, breakdown: str) -> RiskScore:
+    return RiskScore(score, tuple(ScorePart(*p) for p in json.loads(breakdown)))
+
+
+def _file_row(f: SourceFile, m: Metrics, region_count: int, churn: FileChurn, risk: RiskScore) -> dict:
+    return {
+        "path": f.path, "language": f.language, "blob_id": f.blob_id, "size": f.size, "loc": f.loc,
+        "cyclomatic": m.cyclomatic, "cognitive": m.cognitive, "nesting": m.nesting, "lines": m.length,
+        "regions": region_count,
+        "commits": churn.commits, "lines_added": churn.lines_added, "lines_deleted": churn.lines_deleted,
+        "authors": churn.authors, "ai_commits": churn.ai_commits,
+        "first_change": churn.first_change, "last_change": churn.last_change,
+        "commits_all": churn.commits_all, "lines_all": churn.lines_all, "authors_all": churn.authors_all,
+        "score": risk.score, "breakdown": _risk_json(risk),
+    }
+
+
+def _region_row(r: Region, risk: RiskScore) -> dict:
+    m = r.metrics
+    return {
+        "path": r.path, "kind": r.kind, "qualname": r.qualname, "ordinal": r.ordinal,
+        "start_line": r.start_line, "end_line": r.end_line, "fingerprint": r.fingerprint,
+        "cyclomatic": m.cyclomatic, "cognitive": m.cognitive, "nesting": m.nesting, "length": m.length,
+        "params": m.params, "score": risk.score, "breakdown": _risk_json(risk),
+    }
+
+
+def _ranked_file(rank: int, row: dict) -> RankedFile:
+    churn = FileChurn(
+        row["path"], row["commits"], row["lines_added"], row["lines_deleted"], row["authors"], row["ai_commits"],
+        row["first_change"], row["last_change"], row["commits_all"], row["lines_all"], row["authors_all"],
+    )
+    return RankedFile(
+        rank,
+        SourceFile(row["path"], row["language"], row["blob_id"], row["size"], row["loc"]),
+        Metrics(row["cyclomatic"], row["cognitive"], row["nesting"], row["lines"], 0),
+        churn,
+        _risk(row["score"], row["breakdown"]),
+        row["regions"],
+    )
+
+
+def _ranked_region(rank: int, row: dict) -> RankedRegion:
+    region = Region(
+        row["path"], row["kind"], row["qualname"], row["ordinal"], row["start_line"], row["end_line"], row["fingerprint"],
+        Metrics(row["cyclomatic"], row["cognitive"], row["nesting"], row["length"], row["params"]),
+    )
+    return RankedRegion(rank, region, _risk(row["score"], row["breakdown"]), row["language"])

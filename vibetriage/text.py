@@ -1,0 +1,22 @@
+"""Repository text made safe to show: paths, names, notes and author names are plain text, never
+markup, and control characters are made visible so they cannot move the cursor, recolour the
+terminal or hide what follows (DESIGN.md principle 3). The CLI and the TUI both render through here."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+# C0 controls, DEL and C1 controls; newline and tab included: a path or name is one line.
+_VISIBLE = {c: f"\\x{c:02x}" for c in (*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0))}
+_VISIBLE.update({0x09: "\\t", 0x0A: "\\n", 0x0D: "\\r", 0x1B: "\\x1b"})
+# Bidirectional overrides can reorder what a reader sees (the "trojan source" trick).
+_VISIBLE.update({c: f"\\u{c:04x}" for c in (0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))})
+
+
+def visible(value: object) -> str:
+    return str(value).translate(_VISIBLE)
+
+
+def plain(value: object, style: str = "") -> Text:
+    """A rich Text that renders `value` literally: no markup, no escape sequences."""
+    return Text(visible(value), style=style)
