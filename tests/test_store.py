@@ -1,0 +1,115 @@
+"""The store on real SQLite files: migrations, refusal of foreign/corrupt/newer databases,
+append-only decisions, and two connections writing at once."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+
+import pytest
+
+from vibetriage.model import Metrics, Region
+from vibetriage.schema import SCHEMA_VERSION
+from vibetriage.store import Store, StoreError
+
+
+def region(qualname="Auth.login", fingerprint="f1", path="api/auth.py", ordinal=0, kind="method") -> Region:
+    return Region(path, kind, qualname, ordinal, 10, 20, fingerprint, Metrics(3, 2, 1, 11, 2))
+
+
+def test_new_database_is_migrated_to_the_current_schema_in_wal_mode(tmp_path):
+    path = tmp_path / "sub" / "triage.db"
+    with Store.open(path):
+        pass
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert (path.parent / ".gitignore").read_text().splitlines()[0] == "triage.db"
+
+
+def test_missing_database_is_an_error_when_not_creating(tmp_path):
+    with pytest.raises(StoreError, match="run `vibetriage scan` first"):
+        Store.open(tmp_path / "none.db", create=False)
+
+
+def test_corrupt_file_is_refused_and_left_untouched(tmp_path):
+    path = tmp_path / "triage.db"
+    junk = b"this is not sqlite at all" * 100
+    path.write_bytes(junk)
+    with pytest.raises(StoreError, match="not a readable vibetriage database"):
+        Store.open(path)
+    assert path.read_bytes() == junk
+
+
+def test_foreign_sqlite_database_is_refused(tmp_path):
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE notes (x)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StoreError, match="not a vibetriage one"):
+        Store.open(path)
+
+
+def test_database_from_a_newer_version_is_refused_and_not_modified(tmp_path):
+    path = tmp_path / "triage.db"
+    with Store.open(path) as store:
+        store.add_decision(region(), "reviewed", "ann")
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(StoreError, match="newer vibetriage"):
+        Store.open(path)
+    assert path.read_bytes() == before
+
+
+def test_decisions_are_append_only_even_through_raw_sql(tmp_path):
+    path = tmp_path / "triage.db"
+    with Store.open(path) as store:
+        store.add_decision(region(), "load-bearing", "ann", note="holds auth up")
+    conn = sqlite3.connect(path)
+    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+        conn.execute("UPDATE decisions SET note = 'x'")
+    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+        conn.execute("DELETE FROM decisions")
+
+
+def test_unknown_tag_is_refused(tmp_path):
+    with Store.open(tmp_path / "t.db") as store, pytest.raises(StoreError, match="unknown tag"):
+        store.add_decision(region(), "important", "ann")
+
+
+def test_two_sessions_writing_at_once_both_keep_their_decisions(tmp_path):
+    path = tmp_path / "triage.db"
+    Store.open(path).close()
+    errors = []
+
+    def session(name: str) -> None:
+        try:
+            with Store.open(path) as store:
+                for i in range(40):
+                    store.add_decision(region(f"f{i}"), "reviewed", name, note=str(i))
+        except Exception as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=session, args=(n,)) for n in ("ann", "bob")]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    with Store.open(path) as store:
+        decisions = store.decisions()
+    assert len(decisions) == 80
+    assert {d.actor for d in decisions} == {"ann", "bob"}
+
+
+def test_a_failed_transaction_leaves_nothing_behind(tmp_path):
+    with Store.open(tmp_path / "t.db") as store:
+        with pytest.raises(RuntimeError):
+            with store.transaction():
+                store.set_meta({"k": "v"})
+                raise RuntimeError("boom")
+        assert store.meta("k") is None
