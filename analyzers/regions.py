@@ -23,7 +23,10 @@ from vibetriage.model import Diagnostic, FileFacts, Metrics, Region
 
 CONCERNS = ("regions", "complexity")
 _WS = re.compile(rb"\s+")
-_GENERIC_ARGS = re.compile(r"<.*>$")
+_GENERIC_ARGS = re.compile(r"(?<!operator)<.*>$")  # but keep `operator<=>`
+_PARENS = frozenset({"parenthesized_expression", "parenthesized_statements"})
+# `and`/`or` are the same operators as `&&`/`||` for counting sequences (Ruby, PHP, C++).
+_SAME_OPERATOR = {"and": "&&", "or": "||"}
 
 
 @dataclass(slots=True)
@@ -109,6 +112,7 @@ def _sweep(language: str, source: bytes, found) -> tuple[tuple[Region, ...], Met
                     roles.setdefault(node.id, set()).add(role)
                     nodes[node.id] = node
 
+    logical = {nid for nid, r in roles.items() if "logical" in r}
     # Definitions sort before other captures of the same span so a region owns its own markers.
     events = [(s, -e, 0, key) for key, (s, e) in ((k, k) for k in definitions)]
     events += [(n.start_byte, -n.end_byte, 1, nid) for nid, n in nodes.items()]
@@ -133,22 +137,22 @@ def _sweep(language: str, source: bytes, found) -> tuple[tuple[Region, ...], Met
             owner.branches += 1
         if "param" in node_roles:
             owner.params += 1
-        if "logical" in node_roles and not _continues_sequence(node):
-            owner.cognitive += 1
+        if "logical" in node_roles:
+            owner.cognitive += _logical_sequences(node, logical)
         if "flat" in node_roles:
             owner.cognitive += 1
         elif "nest" in node_roles:
             owner.cognitive += 1 + frame.level
             owner.nesting = max(owner.nesting, frame.depth + 1)
             stack.append(_Frame(-neg_end, owner, frame.level + 1, frame.depth + 1))
-        elif "lambda" in node_roles:
+        elif "lambda" in node_roles and (start, -neg_end) not in definitions:  # a region is not its own lambda
             stack.append(_Frame(-neg_end, owner, frame.level + 1, frame.depth))
 
     regions: list[Region] = []
     ordinals: dict[tuple[str, str], int] = {}
     spec = LANGUAGES[language]
     file_metrics = _finish(top, source, spec.indent_sensitive, comments, regions, ordinals)
-    regions.sort(key=lambda r: (r.start_line, -r.end_line))
+    regions.sort(key=lambda r: (r.start_line, -r.end_line, r.qualname.count("."), r.qualname))
     return tuple(regions), file_metrics, comments
 
 
@@ -176,18 +180,42 @@ def _clean_name(text: str) -> str:
     return text.replace("::", ".").lstrip("*&").strip() or "<anonymous>"
 
 
-def _continues_sequence(node) -> bool:
-    """A logical operator continues a sequence when its parent is the same operator: `a && b && c`
-    is one cognitive increment, `a && b || c` two (SonarSource's definition)."""
+def _logical_sequences(node, logical: set[int]) -> int:
+    """SonarSource's rule for boolean operators: +1 for each run of like operators in source order,
+    parentheses ignored (`a && b && c` is 1, `a || b && c || d` is 3, `a && (b && c)` is 1). The
+    whole expression is counted at its outermost operator; the ones inside it count 0."""
     parent = node.parent
-    if parent is None or parent.type != node.type:
-        return False
-    return _operator(parent) == _operator(node)
+    while parent is not None and parent.type in _PARENS:
+        parent = parent.parent
+    if parent is not None and parent.id in logical:
+        return 0
+    operators = _operators_in_order(node, logical)
+    return 1 + sum(a != b for a, b in zip(operators, operators[1:]))
 
 
-def _operator(node) -> str | None:
-    op = node.child_by_field_name("operator")
-    return op.type if op is not None else None
+def _operators_in_order(node, logical: set[int]) -> list[str]:
+    out: list[str] = []
+    stack = [node]
+    while stack:  # iterative in-order walk of the operator tree: deep chains do not recurse
+        item = stack.pop()
+        if isinstance(item, str):
+            out.append(item)
+            continue
+        op = item.child_by_field_name("operator")
+        left, right = (_unparen(item.child_by_field_name(side)) for side in ("left", "right"))
+        if right is not None and right.id in logical:
+            stack.append(right)
+        if op is not None:
+            stack.append(_SAME_OPERATOR.get(op.type, op.type))
+        if left is not None and left.id in logical:
+            stack.append(left)
+    return out
+
+
+def _unparen(node):
+    while node is not None and node.type in _PARENS and node.named_child_count == 1:
+        node = node.named_children[0]
+    return node
 
 
 def _finish(region: _Open, source: bytes, indent_sensitive: bool, comments, out: list[Region], ordinals) -> Metrics:
