@@ -1,0 +1,81 @@
+import { FormEvent, useEffect, useMemo, useState } from "react";
+import { Cart, checkout, getCart } from "../api/client";
+import { couponMessage, previewDiscount } from "../pricing";
+import { debounce } from "../utils";
+import CartSummary from "./CartSummary";
+
+interface Address {
+  name: string;
+  street: string;
+  postcode: string;
+  city: string;
+}
+
+const EMPTY_ADDRESS: Address = { name: "", street: "", postcode: "", city: "" };
+
+export default function CheckoutForm() {
+  const [cart, setCart] = useState<Cart | null>(null);
+  const [address, setAddress] = useState<Address>(EMPTY_ADDRESS);
+  const [coupon, setCoupon] = useState("");
+  const [status, setStatus] = useState<"idle" | "sending" | "done" | "error">("idle");
+  const [orderId, setOrderId] = useState<number | null>(null);
+
+  useEffect(() => {
+    getCart().then(setCart);
+  }, []);
+
+  // ask the server for real totals once the customer stops typing
+  const refresh = useMemo(() => debounce((code: string) => getCart(code).then(setCart), 400), []);
+
+  function onCouponChange(value: string) {
+    setCoupon(value);
+    refresh(value);
+  }
+
+  function update(field: keyof Address, value: string) {
+    setAddress({ ...address, [field]: value });
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setStatus("sending");
+    try {
+      const result = await checkout(coupon || undefined);
+      setOrderId(result.order_id);
+      setStatus("done");
+    } catch (e) {
+      setStatus("error");
+    }
+  }
+
+  if (status === "done") {
+    return <p className="success">Thank you! Your order #{orderId} is on its way.</p>;
+  }
+  if (!cart) {
+    return <p>Loading your basket…</p>;
+  }
+
+  const preview = previewDiscount(cart.items, coupon);
+
+  return (
+    <form className="checkout" onSubmit={submit}>
+      <CartSummary cart={cart} />
+      <fieldset>
+        <legend>Delivery address</legend>
+        <input placeholder="Name" value={address.name} onChange={(e) => update("name", e.target.value)} />
+        <input placeholder="Street" value={address.street} onChange={(e) => update("street", e.target.value)} />
+        <input placeholder="Postcode" value={address.postcode} onChange={(e) => update("postcode", e.target.value)} />
+        <input placeholder="City" value={address.city} onChange={(e) => update("city", e.target.value)} />
+      </fieldset>
+      <label>
+        Coupon
+        <input value={coupon} onChange={(e) => onCouponChange(e.target.value)} />
+      </label>
+      <p className="coupon-message" dangerouslySetInnerHTML={{ __html: couponMessage(coupon, preview) }} />
+      <button type="submit" disabled={status === "sending"}>
+        Place order
+      </button>
+      {status === "error" && <p className="error">Something went wrong. Please try again.</p>}
+    </form>
+  );
+}

@@ -1,0 +1,186 @@
+"""Pricing rules for checkout: coupons, volume tiers, loyalty tiers, seasonal campaigns, bundles,
+negotiated B2B rates, loyalty points, shipping, VAT and currency conversion."""
+
+from datetime import datetime, timezone
+
+from api.config import FREE_SHIPPING_THRESHOLD
+
+COUPONS = {
+    "WELCOME10": {"type": "percent", "value": 10},
+    "FREESHIP": {"type": "shipping", "value": 0},
+    "SAVE5": {"type": "fixed", "value": 500},
+    "SPRING20": {"type": "percent", "value": 20, "min_subtotal": 4000},
+    "SUMMER15": {"type": "percent", "value": 15, "campaign": "summer"},
+    "BTS5": {"type": "fixed", "value": 500, "campaign": "back_to_school", "min_subtotal": 2500},
+}
+
+# (minimum quantity of one product, percent off that line), best tier first
+VOLUME_TIERS = [
+    (50, 15),
+    (20, 10),
+    (10, 5),
+]
+
+LOYALTY_PERCENT = {"silver": 3, "gold": 5, "platinum": 8}
+POINT_VALUE_CENTS = 5  # one loyalty point is worth five cents
+
+# name -> (first day, last day, percent off, category it applies to or None for everything)
+CAMPAIGNS = {
+    "summer": (datetime(2026, 6, 1, tzinfo=timezone.utc), datetime(2026, 8, 31, tzinfo=timezone.utc), 10, None),
+    "back_to_school": (
+        datetime(2026, 8, 15, tzinfo=timezone.utc),
+        datetime(2026, 9, 15, tzinfo=timezone.utc),
+        12,
+        "lunchbox",
+    ),
+    "black_friday": (datetime(2026, 11, 27, tzinfo=timezone.utc), datetime(2026, 11, 30, tzinfo=timezone.utc), 25, None),
+}
+
+EU_COUNTRIES = {"AT", "BE", "DE", "DK", "ES", "FI", "FR", "IE", "IT", "NL", "PL", "SE"}
+
+VAT_RATES = {
+    "AT": 20, "BE": 21, "DE": 19, "DK": 25, "ES": 21, "FI": 24, "FR": 20,
+    "GB": 20, "IE": 23, "IT": 22, "NL": 21, "PL": 23, "SE": 25,
+}
+
+# euro -> currency, refreshed by hand from the ECB reference rates
+EXCHANGE_RATES = {"EUR": 1.0, "SEK": 11.35, "DKK": 7.46, "GBP": 0.85, "PLN": 4.27, "USD": 1.09}
+
+# bundle name -> (skus that must all be in the basket, cents off)
+BUNDLES = {
+    "breakfast": ({"COFFEE-1KG", "OATS-500G", "HONEY-250G"}, 350),
+    "pasta-night": ({"PASTA-500G", "TOMATO-SAUCE-400G", "PARMESAN-200G"}, 250),
+}
+
+
+def volume_discount_percent(quantity):
+    for min_qty, percent in VOLUME_TIERS:
+        if quantity >= min_qty:
+            return percent
+    return 0
+
+
+def active_campaigns(now=None):
+    now = now or datetime.now(timezone.utc)
+    return {name: c for name, c in CAMPAIGNS.items() if c[0] <= now <= c[1]}
+
+
+def calculate_discount(subtotal_cents, coupon_code=None, user=None, items=None, now=None, account=None):
+    """Return the discount in cents for a cart subtotal."""
+    discount = 0
+    coupon = None
+    campaigns = active_campaigns(now)
+    is_b2b = bool(account and account.get("type") == "b2b")
+    if is_b2b:
+        rates = account.get("negotiated_rates") or {}
+        for item in items or []:
+            rate = rates.get(item["sku"])
+            if rate is not None:
+                if rate.get("unit_price_cents") is not None:
+                    if rate["unit_price_cents"] < item["price_cents"]:
+                        discount += (item["price_cents"] - rate["unit_price_cents"]) * item["quantity"]
+                elif rate.get("percent"):
+                    discount += round(item["price_cents"] * item["quantity"] * rate["percent"] / 100)
+            elif account.get("default_percent"):
+                discount += round(item["price_cents"] * item["quantity"] * account["default_percent"] / 100)
+        if account.get("net_terms_days", 0) >= 60:
+            # long payment terms already cost us the margin: nothing stacks on top
+            return discount
+    if coupon_code and not is_b2b:
+        coupon = COUPONS.get(coupon_code.strip().upper())
+        if coupon:
+            if coupon.get("min_subtotal") and subtotal_cents < coupon["min_subtotal"]:
+                coupon = None
+            elif coupon.get("campaign") and coupon["campaign"] not in campaigns:
+                coupon = None
+        if coupon:
+            if coupon["type"] == "percent":
+                discount = round(subtotal_cents * coupon["value"] / 100)
+            elif coupon["type"] == "fixed":
+                discount = coupon["value"]
+    if items:
+        skus = {item["sku"] for item in items}
+        applied_bundles = set()
+        for item in items:
+            percent = volume_discount_percent(item["quantity"])
+            for _name, (_start, _end, campaign_percent, category) in campaigns.items():
+                if category is None or item.get("category") == category:
+                    if campaign_percent > percent:
+                        percent = campaign_percent
+            if percent:
+                line_total = item["price_cents"] * item["quantity"]
+                discount += round(line_total * percent / 100)
+            for bundle, (required, cents_off) in BUNDLES.items():
+                if required <= skus and bundle not in applied_bundles:
+                    applied_bundles.add(bundle)
+                    discount += cents_off
+    if user and not is_b2b:
+        if user.get("first_order"):
+            discount += subtotal_cents * 5 // 100
+        tier = user.get("loyalty_tier")
+        if tier in LOYALTY_PERCENT:
+            if tier == "platinum" and coupon:
+                # platinum stacks with coupons, but never past 25% of the basket
+                discount += round(subtotal_cents * LOYALTY_PERCENT[tier] / 100)
+                discount = min(discount, subtotal_cents * 25 // 100)
+            elif not coupon:
+                discount += round(subtotal_cents * LOYALTY_PERCENT[tier] / 100)
+    return min(discount, subtotal_cents)
+
+
+def shipping_cost(subtotal_cents, coupon_code=None, discount_cents=0):
+    if coupon_code and coupon_code.strip().upper() == "FREESHIP":
+        return 0
+    if subtotal_cents - discount_cents >= FREE_SHIPPING_THRESHOLD * 100:
+        return 0
+    return 499
+
+
+def convert(cents, currency):
+    rate = EXCHANGE_RATES.get(currency)
+    if rate is None:
+        raise ValueError(f"unsupported currency: {currency}")
+    return round(cents * rate)
+
+
+def calculate_totals(
+    items, coupon_code=None, user=None, account=None, country="DE", currency="EUR", now=None, points=0
+):
+    """Everything checkout shows, in cents of `currency`: subtotal, discount, shipping, VAT, total."""
+    subtotal = sum(item["price_cents"] * item["quantity"] for item in items)
+    discount = calculate_discount(subtotal, coupon_code, user, items, now, account)
+    shipping = shipping_cost(subtotal, coupon_code, discount)
+    if account and account.get("type") == "b2b" and account.get("free_shipping"):
+        shipping = 0
+    net = subtotal - discount + shipping
+    points_used = 0
+    if points and user and not (account and account.get("type") == "b2b"):
+        available = user.get("points", 0)
+        points_used = min(points, available)
+        points_value = points_used * POINT_VALUE_CENTS
+        if points_value > net:
+            points_value = net
+            points_used = net // POINT_VALUE_CENTS
+        net -= points_value
+    vat_rate = VAT_RATES.get(country)
+    if vat_rate is None:
+        vat_rate = VAT_RATES["DE"]
+    if account and account.get("type") == "b2b":
+        if account.get("vat_id") and country != "DE" and country in EU_COUNTRIES:
+            # reverse charge: the business pays VAT in its own country
+            vat_rate = 0
+    vat = round(net * vat_rate / 100)
+    totals = {
+        "subtotal_cents": subtotal,
+        "discount_cents": discount,
+        "shipping_cents": shipping,
+        "vat_cents": vat,
+        "vat_rate": vat_rate,
+        "total_cents": net + vat,
+        "currency": currency,
+        "points_used": points_used,
+    }
+    if currency != "EUR":
+        for key in ("subtotal_cents", "discount_cents", "shipping_cents", "vat_cents", "total_cents"):
+            totals[key] = convert(totals[key], currency)
+    return totals
