@@ -3,7 +3,7 @@ and orphans that are kept rather than dropped."""
 
 from __future__ import annotations
 
-from vibetriage.decisions import attach, derive
+from vibetriage.decisions import attach, derive, follow
 from vibetriage.model import Decision, Metrics, Region, RegionKey
 
 
@@ -44,25 +44,42 @@ def test_a_new_review_of_changed_code_is_fresh_again():
 
 
 def test_renamed_region_keeps_its_decisions_through_its_fingerprint():
-    attached, orphans = attach([dec(1, K, "fp", "reviewed")], [reg("g", "fp"), reg("h", "other")])
-    assert orphans == []
-    assert list(attached) == [RegionKey("a.py", "function", "g", 0)]
+    result = attach([dec(1, K, "fp", "reviewed")], [reg("g", "fp"), reg("h", "other")])
+    g = RegionKey("a.py", "function", "g", 0)
+    assert result.orphans == []
+    assert list(result.attached) == [g]
+    assert result.moves == {K: g}  # the scan records this, so a later edit of g keeps the decision
+
+
+def test_recorded_moves_carry_decisions_through_a_rename_then_an_edit():
+    g = RegionKey("a.py", "function", "g", 0)
+    result = attach([dec(1, K, "fp", "reviewed")], [reg("g", "edited")], [("2026-02-01T00:00:00+00:00", K, g)])
+    assert list(result.attached) == [g] and result.moves == {}
+    assert derive(result.attached[g], "edited").review == "stale"
+
+
+def test_moves_replay_in_order_and_only_those_after_the_decision():
+    g = RegionKey("a.py", "function", "g", 0)
+    there_and_back = [("2026-02-01T00:00:00+00:00", K, g), ("2026-03-01T00:00:00+00:00", g, K)]
+    assert follow(dec(1, K, "x", "reviewed"), there_and_back) == K
+    assert follow(dec(1, K, "x", "reviewed"), there_and_back[:1]) == g
+    # a decision on a new `f`, made after the old f moved to g, stays on the new f
+    late = Decision(9, "2026-02-15T00:00:00+00:00", "ann", K, "y", "reviewed")
+    assert follow(late, there_and_back[:1]) == K
 
 
 def test_identity_wins_over_fingerprint():
     # f was edited (new fingerprint) and an unrelated g now has f's old code: f keeps the decision.
-    attached, _ = attach([dec(1, K, "old", "reviewed")], [reg("f", "new"), reg("g", "old")])
-    assert list(attached) == [K]
+    assert list(attach([dec(1, K, "old", "reviewed")], [reg("f", "new"), reg("g", "old")]).attached) == [K]
 
 
 def test_ambiguous_fingerprint_or_vanished_region_becomes_an_orphan_not_a_loss():
     d = dec(1, K, "same", "load-bearing")
-    attached, orphans = attach([d], [reg("g", "same"), reg("h", "same")])
-    assert attached == {} and orphans == [d]
-    attached, orphans = attach([d], [])
-    assert orphans == [d]
+    result = attach([d], [reg("g", "same"), reg("h", "same")])
+    assert result.attached == {} and result.orphans == [d]
+    assert attach([d], []).orphans == [d]
 
 
 def test_fingerprint_match_stays_within_the_file():
-    attached, orphans = attach([dec(1, K, "fp", "reviewed")], [reg("g", "fp", path="b.py")])
-    assert attached == {} and len(orphans) == 1
+    result = attach([dec(1, K, "fp", "reviewed")], [reg("g", "fp", path="b.py")])
+    assert result.attached == {} and len(result.orphans) == 1

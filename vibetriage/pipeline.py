@@ -74,13 +74,15 @@ def scan(root: Path, store: Store, config: Config, *, progress: Progress | None 
     fingerprint = _inventory_digest(inv)
     last = store.last_scan()
     if last is not None and store.last_scan_keys() == (inv.head, analyzer, config.digest()) and store.meta("inventory") == fingerprint:
-        return ScanOutcome(last, True, len(store.diagnostics()))
+        now = replace(last, parsed=0, cached=last.files, duration_s=round(time.perf_counter() - t0, 3))
+        return ScanOutcome(now, True, len(store.diagnostics()))
 
     with ThreadPoolExecutor(max_workers=1) as background:
         history = None
         if inv.is_git and inv.head:
             cached = (store.meta("history_head"), store.meta("history_since"))
-            history = background.submit(_read_history, root, inv.head, config.window_days, *cached)
+            paths = [inv.prefix] if inv.prefix else []  # scanning a subdirectory: its history only
+            history = background.submit(_read_history, root, inv.head, paths, config.window_days, *cached)
         facts, diagnostics, parsed = _facts(root, store, inv, analyzer, config, report, jobs)
         report("history", 0, 1)
         hist = history.result() if history else None
@@ -133,19 +135,26 @@ class _History:
     replace: bool  # the cached history cannot be extended: start again
 
 
-def _read_history(root: Path, head: str, window_days: int, cached_head: str | None, cached_since: str | None) -> _History:
+def _read_history(
+    root: Path, head: str, paths: list[str], window_days: int, cached_head: str | None, cached_since: str | None
+) -> _History:
     """Runs in a background thread and touches only git, never the store (the main thread owns the
     connection). Reads only commits added since the cached history head when that head is still an
-    ancestor of HEAD and the cached history reaches back far enough."""
+    ancestor of HEAD and the cached history reaches back far enough. A first read takes line counts
+    for the window only; the older history (for all-time figures) is read without line diffs, which
+    are what make `git log` slow, in a second git process at the same time."""
     head_time = git.commit_time(root, head)
     since = head_time - window_days * 86400
     extend = cached_head is not None and cached_since is not None and int(cached_since) <= since
     extend = extend and (cached_head == head or git.is_ancestor(root, cached_head, head))
     if extend:
-        new = [] if cached_head == head else churn.read_commits(root, stop_at=cached_head)
-    else:
-        new = churn.read_commits(root, since=since)
-    return _History(head_time, git.is_shallow(root), since if not extend else int(cached_since), new, not extend)
+        new = [] if cached_head == head else churn.read_commits(root, stop_at=cached_head, paths=paths)
+        return _History(head_time, git.is_shallow(root), int(cached_since), new, False)
+    with ThreadPoolExecutor(max_workers=1) as older_pool:
+        older = older_pool.submit(churn.read_commits, root, until=since, numstat=False, paths=paths)
+        window = churn.read_commits(root, since=since, paths=paths)
+        new = window + older.result()
+    return _History(head_time, git.is_shallow(root), since, new, True)
 
 
 # -- parsing -----------------------------------------------------------------------------------

@@ -46,9 +46,11 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE TABLE diagnostics (
         path TEXT NOT NULL, status TEXT NOT NULL, reason TEXT NOT NULL, detail TEXT NOT NULL
     );
+    -- seq keeps git's topological order (newest first) that following renames depends on;
+    -- author dates cannot be trusted to give it.
     CREATE TABLE commits (
-        sha TEXT PRIMARY KEY, author_time INTEGER NOT NULL, author_name TEXT NOT NULL,
-        author_email TEXT NOT NULL, ai INTEGER NOT NULL
+        sha TEXT PRIMARY KEY, seq INTEGER NOT NULL, author_time INTEGER NOT NULL,
+        author_name TEXT NOT NULL, author_email TEXT NOT NULL, ai INTEGER NOT NULL
     ) WITHOUT ROWID;
     CREATE TABLE commit_files (
         sha TEXT NOT NULL, path TEXT NOT NULL, old_path TEXT, added INTEGER, deleted INTEGER
@@ -65,6 +67,14 @@ MIGRATIONS: tuple[str, ...] = (
         note TEXT NOT NULL DEFAULT ''
     );
     CREATE INDEX decisions_by_path ON decisions (path);
+    -- Where a region went when a scan saw it renamed (same code, new name or ordinal), so its
+    -- decisions keep following it through later edits. Appended by scans, never changed.
+    CREATE TABLE region_moves (
+        id INTEGER PRIMARY KEY,
+        path TEXT NOT NULL, kind TEXT NOT NULL, qualname TEXT NOT NULL, ordinal INTEGER NOT NULL,
+        to_path TEXT NOT NULL, to_kind TEXT NOT NULL, to_qualname TEXT NOT NULL, to_ordinal INTEGER NOT NULL,
+        scan_at TEXT NOT NULL
+    );
     -- Decisions are append-only: the database itself refuses to change or delete one.
     CREATE TRIGGER decisions_no_update BEFORE UPDATE ON decisions
         BEGIN SELECT RAISE(ABORT, 'decisions are append-only'); END;

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from vibetriage.decisions import attach, derive
+from vibetriage.decisions import Move, attach, derive
 from vibetriage.model import (
     TAGS,
     Commit,
@@ -174,16 +174,17 @@ class Store:
     # -- history cache -----------------------------------------------------------------------
 
     def add_commits(self, commits: Iterable[Commit], *, replace: bool, state: dict[str, str]) -> None:
-        """Store commits read from git (newest first); `replace` drops what was cached before
-        (history rewritten, or the window widened)."""
+        """Store commits read from git, newest first in topological order, ahead of the ones already
+        cached (they are newer); `replace` drops the cache first (history rewritten, window widened)."""
         commits = list(commits)
         with self.transaction():
             if replace:
                 self.conn.execute("DELETE FROM commits")
                 self.conn.execute("DELETE FROM commit_files")
+            first = self.conn.execute("SELECT coalesce(min(seq), 0) FROM commits").fetchone()[0] - len(commits)
             self.db["commits"].insert_all(
-                ({"sha": c.sha, "author_time": c.author_time, "author_name": c.author_name,
-                  "author_email": c.author_email, "ai": int(c.ai_assisted)} for c in commits),
+                ({"sha": c.sha, "seq": first + i, "author_time": c.author_time, "author_name": c.author_name,
+                  "author_email": c.author_email, "ai": int(c.ai_assisted)} for i, c in enumerate(commits)),
                 replace=True,
             )
             self.db["commit_files"].insert_all(
@@ -194,7 +195,7 @@ class Store:
             self.set_meta(state)
 
     def commits(self) -> list[Commit]:
-        """All cached commits, newest first, each with its file changes."""
+        """All cached commits in git's topological order (newest first), each with its file changes."""
         files: dict[str, list[FileChange]] = {}
         for sha, path, old, added, deleted in self.conn.execute(
             "SELECT sha, path, old_path, added, deleted FROM commit_files ORDER BY rowid"
@@ -203,7 +204,7 @@ class Store:
         return [
             Commit(sha, t, name, email, bool(ai), tuple(files.get(sha, ())))
             for sha, t, name, email, ai in self.conn.execute(
-                "SELECT sha, author_time, author_name, author_email, ai FROM commits ORDER BY author_time DESC, sha"
+                "SELECT sha, author_time, author_name, author_email, ai FROM commits ORDER BY seq"
             )
         ]
 
@@ -226,6 +227,14 @@ class Store:
             self.db["regions"].insert_all(_region_row(r, risk) for r, risk in regions)
             self.db["diagnostics"].insert_all(
                 {"path": d.path, "status": d.status, "reason": d.reason, "detail": d.detail} for d in diagnostics
+            )
+            # Decisions whose region was renamed since the last scan are found by fingerprint now;
+            # record where they went, or a later edit of the renamed code would orphan them.
+            found = attach(self.decisions(), [r for r, _ in regions], self._moves()).moves
+            self.db["region_moves"].insert_all(
+                {"path": a.path, "kind": a.kind, "qualname": a.qualname, "ordinal": a.ordinal, "to_path": b.path,
+                 "to_kind": b.kind, "to_qualname": b.qualname, "to_ordinal": b.ordinal, "scan_at": scan["finished_at"]}
+                for a, b in found.items()
             )
             return self.db["scans"].insert(scan).last_pk
 
@@ -315,10 +324,16 @@ class Store:
         """Current state of every region (of one file, or all) that has decisions, and the
         decisions that no current region matches (kept, shown, never dropped)."""
         regions = self.regions(path)
-        # A region renamed within its file keeps its decisions, so the file's whole log is read.
-        attached, orphans = attach(self.decisions(path), regions)
+        # Decisions stay in their file (moves are within a file), so one file's log is enough.
+        result = attach(self.decisions(path), regions, self._moves())
         prints = {r.key: r.fingerprint for r in regions}
-        return {key: derive(ds, prints[key]) for key, ds in attached.items()}, orphans
+        return {key: derive(ds, prints[key]) for key, ds in result.attached.items()}, result.orphans
+
+    def _moves(self) -> list[Move]:
+        rows = self.conn.execute(
+            "SELECT scan_at, path, kind, qualname, ordinal, to_path, to_kind, to_qualname, to_ordinal FROM region_moves ORDER BY id"
+        )
+        return [(r[0], RegionKey(*r[1:5]), RegionKey(*r[5:])) for r in rows]
 
     def region_state(self, region: Region) -> RegionState:
         states, _ = self.region_states(region.path)

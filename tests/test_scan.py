@@ -1,0 +1,209 @@
+"""End to end through the pipeline: real git repositories, real parsers, a real SQLite file."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.gitrepo import GitRepo
+from vibetriage.config import ConfigError
+from vibetriage.config import load as load_config
+from vibetriage.pipeline import ScanError, resolve_root, scan
+from vibetriage.store import Store
+
+AUTH_V1 = """\
+def login(user, password):
+    if not user or not password:
+        return None
+    return user
+
+
+def logout(user):
+    return True
+"""
+
+PRICING = """\
+def price(cart, coupon):
+    total = 0
+    for item in cart:
+        if item.qty > 10:
+            total += item.price * 0.9
+        elif item.qty > 5:
+            total += item.price * 0.95
+        else:
+            total += item.price
+    if coupon and coupon.valid:
+        total -= coupon.amount
+    return total
+"""
+
+
+def build(tmp_path) -> GitRepo:
+    repo = GitRepo(tmp_path / "repo")
+    repo.write("api/auth.py", AUTH_V1)
+    repo.write("web/util.js", "export function add(a, b) { return a + b; }\n")
+    repo.write("README.md", "# readme\n")
+    repo.commit("start", date="2021-01-10T10:00:00", author=("Ann", "ann@x"))
+    repo.write("api/pricing.py", PRICING)
+    repo.commit("pricing", date="2021-02-10T10:00:00", author=("Bob", "bob@x"))
+    for i in range(3):
+        repo.write("api/pricing.py", PRICING + f"\n\nRATE_{i} = {i}\n")
+        repo.commit(f"tweak {i}", date=f"2021-03-1{i}T10:00:00", author=("Cy", "cy@x"))
+    return repo
+
+
+def run_scan(root, db, **overrides):
+    with Store.open(db) as store:
+        return scan(resolve_root(root), store, load_config(root, **overrides), jobs=1)
+
+
+def test_scan_measures_ranks_and_stores_every_source_file(tmp_path):
+    repo = build(tmp_path)
+    db = tmp_path / "t.db"
+    outcome = run_scan(repo.path, db)
+    assert not outcome.up_to_date
+    assert (outcome.info.files, outcome.info.parsed, outcome.info.other_files) == (3, 3, 1)
+    with Store.open(db) as store:
+        files = {f.file.path: f for f in store.ranked_files()}
+        assert set(files) == {"api/auth.py", "api/pricing.py", "web/util.js"}
+        assert files["web/util.js"].file.language == "javascript"
+        # pricing: the most changed and the most complex file is ranked first
+        assert store.ranked_files()[0].file.path == "api/pricing.py"
+        pricing = files["api/pricing.py"]
+        assert pricing.churn.commits == 4 and pricing.churn.authors == 2
+        parts = {p.name: p for p in pricing.risk.parts}
+        assert parts["hotspot"].normalised == 1.0
+        assert parts["security"].measured is False
+        regions = {r.region.qualname: r.region for r in store.ranked_regions(path="api/pricing.py")}
+        assert regions["price"].metrics.cyclomatic == 6  # 1 + for, if, elif, if, and
+
+
+def test_churn_window_ends_at_head_date_not_today(tmp_path):
+    repo = build(tmp_path)  # every commit is from 2021
+    db = tmp_path / "t.db"
+    run_scan(repo.path, db, window_days=30)
+    with Store.open(db) as store:
+        files = {f.file.path: f.churn for f in store.ranked_files()}
+    # HEAD is 2021-03-12: the window holds March's three tweaks only, all time holds four commits
+    assert files["api/pricing.py"].commits == 3
+    assert files["api/pricing.py"].commits_all == 4
+    assert files["api/auth.py"].commits == 0 and files["api/auth.py"].commits_all == 1
+
+
+def test_unchanged_rescan_parses_nothing_and_a_change_parses_only_that_file(tmp_path):
+    repo = build(tmp_path)
+    db = tmp_path / "t.db"
+    run_scan(repo.path, db)
+    again = run_scan(repo.path, db)
+    assert again.up_to_date and again.info.parsed == 0
+    repo.write("api/auth.py", AUTH_V1 + "\n\ndef extra():\n    return 1\n")
+    repo.commit("extra", date="2021-03-20T10:00:00")
+    third = run_scan(repo.path, db)
+    assert not third.up_to_date
+    assert (third.info.parsed, third.info.cached) == (1, 2)
+    with Store.open(db) as store:
+        assert len(store.commits()) == 6  # the cached history was extended by the one new commit
+        assert "extra" in {r.qualname for r in store.regions("api/auth.py")}
+
+
+def test_changed_settings_rescore_without_reparsing(tmp_path):
+    repo = build(tmp_path)
+    db = tmp_path / "t.db"
+    run_scan(repo.path, db)
+    (repo.path / ".vibetriage.toml").write_text("[weights]\nhotspot = 0\nsize = 1\n")
+    outcome = run_scan(repo.path, db)
+    assert not outcome.up_to_date and outcome.info.parsed == 0
+    with Store.open(db) as store:
+        parts = {p.name: p.weight for p in store.ranked_files()[0].risk.parts}
+    assert parts["hotspot"] == 0 and parts["size"] == 1
+
+
+def test_bad_settings_are_a_clear_error(tmp_path):
+    (tmp_path / ".vibetriage.toml").write_text("[weights]\nhotspt = 1\n")
+    with pytest.raises(ConfigError, match="weights.hotspt is not a risk component"):
+        load_config(tmp_path)
+
+
+def test_decisions_follow_moved_and_renamed_functions_and_go_stale_on_edit(tmp_path):
+    repo = build(tmp_path)
+    db = tmp_path / "t.db"
+    run_scan(repo.path, db)
+    with Store.open(db) as store:
+        login = store.find_regions("api/auth.py", "login")[0]
+        store.add_decision(login, "load-bearing", "ann")
+        store.add_decision(login, "reviewed", "ann")
+
+    def state_of(name):
+        with Store.open(db) as store:
+            region = store.find_regions("api/auth.py", name)[0]
+            return region, store.region_state(region)
+
+    # moved: lines shift down
+    repo.write("api/auth.py", "import os\n\nLIMIT = 3\n\n\n" + AUTH_V1)
+    repo.commit("move", date="2021-04-01T10:00:00")
+    run_scan(repo.path, db)
+    region, state = state_of("login")
+    assert region.start_line == 6
+    assert (state.track, state.review) == ("load-bearing", "reviewed")
+
+    # renamed: same code under a new name keeps its decisions
+    repo.write("api/auth.py", "import os\n\nLIMIT = 3\n\n\n" + AUTH_V1.replace("def login", "def sign_in"))
+    repo.commit("rename", date="2021-04-02T10:00:00")
+    run_scan(repo.path, db)
+    _, state = state_of("sign_in")
+    assert (state.track, state.review) == ("load-bearing", "reviewed")
+
+    # edited: the review no longer covers the code
+    repo.write("api/auth.py", "import os\n\n" + AUTH_V1.replace("def login", "def sign_in").replace("return user", "return user.strip()"))
+    repo.commit("edit", date="2021-04-03T10:00:00")
+    run_scan(repo.path, db)
+    _, state = state_of("sign_in")
+    assert (state.track, state.review) == ("load-bearing", "stale")
+    with Store.open(db) as store:
+        assert len(store.decisions()) == 2  # nothing was rewritten or lost
+
+
+def test_directory_that_is_not_git_still_scans_without_churn(tmp_path):
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "m.py").write_text(PRICING)
+    db = tmp_path / "db" / "t.db"
+    outcome = run_scan(tmp_path, db)
+    assert outcome.info.is_git is False and outcome.info.files == 1
+    with Store.open(db) as store:
+        assert store.ranked_files()[0].churn.commits == 0
+        assert any(d.reason == "not-git" for d in store.diagnostics())
+    assert run_scan(tmp_path, db).up_to_date
+
+
+def test_files_that_cannot_be_measured_become_diagnostics_and_the_scan_goes_on(tmp_path):
+    repo = build(tmp_path)
+    repo.write("api/blob.py", b"\x00\x01binary")
+    repo.write("api/broken.py", "def ok():\n    return 1\n\ndef broken(:\n")
+    repo.write("vendor/lib.py", "x = 1\n")
+    repo.commit("odd files", date="2021-03-30T10:00:00")
+    db = tmp_path / "t.db"
+    run_scan(repo.path, db)
+    with Store.open(db) as store:
+        reasons = {d.path: (d.status, d.reason) for d in store.diagnostics()}
+        paths = {f.file.path for f in store.ranked_files()}
+    assert reasons["api/blob.py"] == ("skipped", "binary")
+    assert reasons["vendor/lib.py"] == ("skipped", "vendored")
+    assert reasons["api/broken.py"] == ("partial", "syntax-error")
+    assert "api/broken.py" in paths and "api/blob.py" not in paths
+
+
+def test_shallow_clone_is_flagged(tmp_path):
+    repo = build(tmp_path)
+    clone = repo.clone(tmp_path / "shallow", depth=1)
+    db = tmp_path / "s.db"
+    outcome = run_scan(clone.path, db)
+    assert outcome.info.shallow
+    with Store.open(db) as store:
+        assert any(d.reason == "shallow-clone" for d in store.diagnostics())
+
+
+def test_missing_path_and_file_path_are_refused(tmp_path):
+    with pytest.raises(ScanError, match="no such directory"):
+        resolve_root(tmp_path / "nope")
+    (tmp_path / "f").write_text("x")
+    with pytest.raises(ScanError, match="not a directory"):
+        resolve_root(tmp_path / "f")
