@@ -208,7 +208,8 @@ def cmd_demo(args) -> int:
         out.print(render.files_table(store.ranked_files(10), _state_counts(states)))
         out.print()
         out.print(render.regions_table(store.ranked_regions(10), states))
-    out.print(render.plain(f"\nexplore it: vibetriage top {root} --regions ; vibetriage show --repo {root} api/pricing.py"))
+    out.print()
+    out.print(render.plain(f"explore it: vibetriage top {root} --regions ; vibetriage show --repo {root} api/pricing.py"))
     return 0
 
 

@@ -272,10 +272,11 @@ def _score(candidates, facts: dict[str, FileFacts], churn_by_path: dict[str, Fil
     churns = {src.path: churn_by_path.get(src.path) or FileChurn(src.path) for src, _ in sources}
     file_scores = score_all([Signals.of_file(f.metrics, src.loc, churns[src.path]) for src, f in sources], config.weights)
     files = [(src, f.metrics, len(f.regions), churns[src.path], risk) for (src, f), risk in zip(sources, file_scores)]
-    # Classes sum their members, so they are compared with classes, and callables with callables.
-    regions: list = []
-    for family in (("function", "method"), ("class",)):
-        members = [r for _, f in sources for r in f.regions if r.kind in family]
-        scores = score_all([Signals.of_region(r.metrics, churns[r.path]) for r in members], config.weights)
-        regions.extend(zip(members, scores))
+    # Classes sum their members: they are measured on the functions' scale, not against each other.
+    callables = [r for _, f in sources for r in f.regions if r.kind != "class"]
+    classes = [r for _, f in sources for r in f.regions if r.kind == "class"]
+    callable_signals = [Signals.of_region(r.metrics, churns[r.path]) for r in callables]
+    regions = list(zip(callables, score_all(callable_signals, config.weights)))
+    class_signals = [Signals.of_region(r.metrics, churns[r.path]) for r in classes]
+    regions += zip(classes, score_all(class_signals, config.weights, reference=callable_signals))
     return files, regions

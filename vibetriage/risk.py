@@ -48,18 +48,21 @@ def _scaler(values: Sequence[float]):
     return lambda x: math.log1p(max(x, 0.0)) / denominator
 
 
-def score_all(items: Sequence[Signals], weights: dict[str, float]) -> list[RiskScore]:
-    """Score items that are compared with each other (all files, or all regions of one family)."""
-    scale = {name: _scaler([getattr(s, name) for s in items]) for name in ("churn", "complexity", "cognitive", "size")}
-    hot_raw = [scale["churn"](s.churn) * scale["complexity"](s.complexity) for s in items]
-    hot_max = max(hot_raw, default=0.0)
+def score_all(items: Sequence[Signals], weights: dict[str, float], reference: Sequence[Signals] | None = None) -> list[RiskScore]:
+    """Score items on the scale of `reference` (default: the items themselves). Files are scored
+    among files; classes on the scale of functions and methods, clamped at 1, so a small class in
+    a repository with few classes does not look like its worst function."""
+    ref = items if reference is None else reference
+    scale = {name: _scaler([getattr(s, name) for s in ref]) for name in ("churn", "complexity", "cognitive", "size")}
+    hot_raw = [min(scale["churn"](s.churn), 1.0) * min(scale["complexity"](s.complexity), 1.0) for s in items]
+    hot_max = max([scale["churn"](s.churn) * scale["complexity"](s.complexity) for s in ref] + [0.0])
     measured_weight = sum(w for name, w in weights.items() if name not in UNMEASURED)
     out = []
     for s, hot in zip(items, hot_raw):
-        parts = [ScorePart("hotspot", round(hot, 4), round(hot / hot_max if hot_max else 0.0, 4), weights["hotspot"])]
+        parts = [ScorePart("hotspot", round(hot, 4), round(min(hot / hot_max, 1.0) if hot_max else 0.0, 4), weights["hotspot"])]
         for name in ("churn", "complexity", "cognitive", "size"):
             raw = getattr(s, name)
-            parts.append(ScorePart(name, raw, round(scale[name](raw), 4), weights[name]))
+            parts.append(ScorePart(name, raw, round(min(scale[name](raw), 1.0), 4), weights[name]))
         parts += [ScorePart(name, 0.0, 0.0, weights[name], measured=False) for name in ("security", "test_gap")]
         total = sum(p.contribution for p in parts)
         out.append(RiskScore(round(100 * total / measured_weight, 2) if measured_weight else 0.0, tuple(parts)))
