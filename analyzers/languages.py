@@ -4,6 +4,7 @@ where its queries live. Adding a language = its query files under data/queries/<
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass
 
 
@@ -15,6 +16,10 @@ class LanguageSpec:
     function: str = "language"  # the function in it returning the language pointer
     query_dir: str = ""  # defaults to `name`; TSX shares TypeScript's queries
     indent_sensitive: bool = False  # indentation is syntax: fingerprints keep relative indentation
+    # A `@param` whose whole text (whitespace folded) matches this is no parameter: the receiver
+    # (`self`, `cls`, Rust's typed `self`) or C's `(void)`. Kept out of the queries because
+    # py-tree-sitter evaluates text predicates in Python, for every match.
+    receiver: re.Pattern[bytes] | None = None
 
     @property
     def queries(self) -> str:
@@ -24,7 +29,7 @@ class LanguageSpec:
 LANGUAGES: dict[str, LanguageSpec] = {
     spec.name: spec
     for spec in (
-        LanguageSpec("python", (".py", ".pyi"), "tree_sitter_python", indent_sensitive=True),
+        LanguageSpec("python", (".py", ".pyi"), "tree_sitter_python", indent_sensitive=True, receiver=re.compile(rb"self|cls")),
         LanguageSpec("javascript", (".js", ".jsx", ".mjs", ".cjs"), "tree_sitter_javascript"),
         LanguageSpec("typescript", (".ts", ".mts", ".cts"), "tree_sitter_typescript", "language_typescript"),
         LanguageSpec("tsx", (".tsx",), "tree_sitter_typescript", "language_tsx", query_dir="typescript"),
@@ -32,10 +37,11 @@ LANGUAGES: dict[str, LanguageSpec] = {
         LanguageSpec("java", (".java",), "tree_sitter_java"),
         LanguageSpec("ruby", (".rb", ".rake", ".gemspec"), "tree_sitter_ruby"),
         LanguageSpec("php", (".php",), "tree_sitter_php", "language_php"),
-        LanguageSpec("rust", (".rs",), "tree_sitter_rust"),
-        LanguageSpec("c", (".c",), "tree_sitter_c"),
+        LanguageSpec("rust", (".rs",), "tree_sitter_rust", receiver=re.compile(rb"(mut )?self ?:.*", re.S)),
+        LanguageSpec("c", (".c",), "tree_sitter_c", receiver=re.compile(rb"void")),
         # .h goes to C++: its grammar parses C headers too, while C's fails on C++ headers.
-        LanguageSpec("cpp", (".cc", ".cpp", ".cxx", ".c++", ".hh", ".hpp", ".hxx", ".h", ".ipp"), "tree_sitter_cpp"),
+        LanguageSpec("cpp", (".cc", ".cpp", ".cxx", ".c++", ".hh", ".hpp", ".hxx", ".h", ".ipp"), "tree_sitter_cpp",
+                     receiver=re.compile(rb"void")),
         LanguageSpec("csharp", (".cs",), "tree_sitter_c_sharp"),
     )
 }

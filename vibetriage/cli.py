@@ -10,13 +10,15 @@ import sys
 import tempfile
 from pathlib import Path
 
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-from vibetriage import __version__, render
+from vibetriage import __version__
 from vibetriage.config import ConfigError
 from vibetriage.config import load as load_config
 from vibetriage.model import TAGS, Region
 from vibetriage.store import DEFAULT_DB, Store, StoreError
+from vibetriage.text import visible
+
+# rich (and with it `render`) is imported where output is drawn, not here: a quiet, up-to-date
+# `scan -q` in a pre-commit hook should cost little more than the interpreter's start.
 
 EXIT_ERROR = 1
 
@@ -37,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args) or 0
     except (CliError, ScanError, StoreError, ConfigError, GitError) as exc:
-        render.console(stderr=True).print(f"vibetriage: error: {exc}", markup=False, highlight=False, soft_wrap=True)
+        print(f"vibetriage: error: {visible(exc)}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
@@ -118,17 +120,22 @@ def cmd_scan(args) -> int:
 
     root = _root(args)
     config = load_config(root, window_days=args.window_days, max_file_bytes=args.max_file_bytes)
-    err = render.console(stderr=True)
     with _open_store(args, root, create=True) as store:
-        show = not args.quiet and err.is_terminal
-        with _progress(err, show) as report:
+        if args.quiet:
+            scan(root, store, config, jobs=args.jobs)
+            return 0
+        from vibetriage import render
+
+        err = render.console(stderr=True)
+        with _progress(err, err.is_terminal) as report:
             outcome = scan(root, store, config, progress=report, jobs=args.jobs)
-        if not args.quiet:
-            render.console().print(render.scan_summary(outcome.info, outcome.up_to_date, outcome.diagnostics))
+        render.console().print(render.scan_summary(outcome.info, outcome.up_to_date, outcome.diagnostics))
     return 0
 
 
 def cmd_top(args) -> int:
+    from vibetriage import render
+
     root = _root(args)
     limit = None if args.n <= 0 else args.n
     with _scanned_store(args, root) as store:
@@ -151,6 +158,8 @@ def cmd_top(args) -> int:
 
 
 def cmd_tag(args) -> int:
+    from vibetriage import render
+
     root = _root(args)
     with _scanned_store(args, root) as store:
         regions = _resolve_target(store, root, args.target, whole_file_ok=True)
@@ -164,6 +173,8 @@ def cmd_tag(args) -> int:
 
 
 def cmd_show(args) -> int:
+    from vibetriage import render
+
     root = _root(args)
     with _scanned_store(args, root) as store:
         out = render.console()
@@ -192,6 +203,7 @@ def cmd_show(args) -> int:
 
 
 def cmd_demo(args) -> int:
+    from vibetriage import render
     from vibetriage.demo import build_demo
     from vibetriage.pipeline import scan
 
@@ -220,8 +232,12 @@ class _progress:
     """A rich progress bar on a terminal; a no-op callback otherwise."""
 
     def __init__(self, console, show: bool):
-        self.bar = Progress(TextColumn("{task.description:<8}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                            console=console, transient=True) if show else None
+        self.bar = None
+        if show:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+            self.bar = Progress(TextColumn("{task.description:<8}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                                console=console, transient=True)
         self.tasks: dict[str, int] = {}
 
     def __enter__(self):
@@ -293,6 +309,7 @@ def _identity(root: Path) -> str:
 
 def _warn_if_stale(store: Store, root: Path) -> None:
     from analyzers import git
+    from vibetriage import render
 
     info = store.last_scan()
     if info and info.is_git and git.is_git_repo(root) and git.head(root) != info.head:

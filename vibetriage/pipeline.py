@@ -15,13 +15,14 @@ from __future__ import annotations
 import hashlib
 import os
 import time
-from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from functools import cache
-from multiprocessing import get_context
 from pathlib import Path
 
+import analyzers
 from analyzers import churn, discovery, git
 from vibetriage import __version__
 from vibetriage.assets import data_dir
@@ -49,10 +50,13 @@ class ScanOutcome:
 
 @cache
 def analyzer_version() -> str:
-    """Changes whenever the code or the queries that produce cached facts change."""
+    """Changes whenever the code or the queries that produce cached facts change, so the blob
+    cache can never serve facts an older analyzer made."""
     digest = hashlib.sha1(__version__.encode())
-    for path in sorted((data_dir() / "queries").rglob("*.scm")):
-        digest.update(path.relative_to(data_dir()).as_posix().encode())
+    sources = sorted((data_dir() / "queries").rglob("*.scm"))
+    sources += [Path(analyzers.__file__).with_name(name) for name in ("regions.py", "languages.py", "treesitter.py")]
+    for path in sources:
+        digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
@@ -77,13 +81,17 @@ def scan(root: Path, store: Store, config: Config, *, progress: Progress | None 
         now = replace(last, parsed=0, cached=last.files, duration_s=round(time.perf_counter() - t0, 3))
         return ScanOutcome(now, True, len(store.diagnostics()))
 
-    with ThreadPoolExecutor(max_workers=1) as background:
+    cached_keys = store.cached_blobs(analyzer)
+    todo = [c for c in inv.candidates if (c.blob_id, c.language) not in cached_keys]
+    # The parser processes are forked before the history thread exists: forking a threaded
+    # process can copy a lock some thread holds.
+    with _parser_pool(todo, jobs) as pool, ThreadPoolExecutor(max_workers=1) as background:
         history = None
         if inv.is_git and inv.head:
             cached = (store.meta("history_head"), store.meta("history_since"))
             paths = [inv.prefix] if inv.prefix else []  # scanning a subdirectory: its history only
             history = background.submit(_read_history, root, inv.head, paths, config.window_days, *cached)
-        facts, diagnostics, parsed = _facts(root, store, inv, analyzer, config, report, jobs)
+        facts, diagnostics, parsed = _facts(root, store, inv, todo, analyzer, config, report, pool)
         report("history", 0, 1)
         hist = history.result() if history else None
     head_time, shallow, commits = None, False, []
@@ -160,38 +168,49 @@ def _read_history(
 # -- parsing -----------------------------------------------------------------------------------
 
 
-def _facts(root, store: Store, inv, analyzer: str, config: Config, report: Progress, jobs: int | None):
+@contextmanager
+def _parser_pool(todo, jobs: int | None) -> Iterator[Executor | None]:
+    """Worker processes when there is enough source to pay for them, else None (parse inline)."""
+    workers = jobs if jobs is not None else min(2, os.cpu_count() or 1)
+    if workers < 2 or sum(c.size for c in todo) < PARALLEL_MIN_BYTES:
+        yield None
+        return
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
+    pool = ProcessPoolExecutor(workers, mp_context=get_context("fork"))
+    # A fork-context pool starts every worker on its first task: start them now, thread-free.
+    pool.submit(int).result()
+    try:
+        yield pool
+    finally:
+        pool.shutdown(cancel_futures=True)
+
+
+def _facts(root, store: Store, inv, todo, analyzer: str, config: Config, report: Progress, pool):
     """FileFacts for every candidate that can be analyzed: from the cache, or parsed now."""
     diagnostics = list(inv.diagnostics)
-    cached_keys = store.cached_blobs(analyzer)
-    todo = [c for c in inv.candidates if (c.blob_id, c.language) not in cached_keys]
     total = len(todo)
     fresh: dict[tuple[str, str], FileFacts] = {}
     skipped: dict[str, Diagnostic] = {}
     report("parse", 0, total)
-    workers = jobs if jobs is not None else min(2, os.cpu_count() or 1)
-    parallel = workers > 1 and sum(c.size for c in todo) >= PARALLEL_MIN_BYTES
+    parallel = pool is not None
     pending: list[tuple[list, Future | list[FileFacts]]] = []
-    pool = ProcessPoolExecutor(workers, mp_context=get_context("spawn")) if parallel else None
-    try:
-        batch, batch_bytes, done = [], 0, 0
-        for candidate, data in discovery.read_blobs(root, todo):
-            reason = discovery.content_skip_reason(candidate.path, data)
-            if reason:
-                skipped[candidate.path] = Diagnostic(candidate.path, "skipped", reason)
-                continue
-            batch.append((candidate, data))
-            batch_bytes += len(data)
-            if batch_bytes >= _BATCH_BYTES or not parallel:
-                pending.append(_submit(pool, batch, config.parse_timeout_s))
-                batch, batch_bytes = [], 0
-                done = _drain(pending, fresh, report, done, total, block=False)
-        if batch:
+    batch, batch_bytes, done = [], 0, 0
+    for candidate, data in discovery.read_blobs(root, todo):
+        reason = discovery.content_skip_reason(candidate.path, data)
+        if reason:
+            skipped[candidate.path] = Diagnostic(candidate.path, "skipped", reason)
+            continue
+        batch.append((candidate, data))
+        batch_bytes += len(data)
+        if batch_bytes >= _BATCH_BYTES or not parallel:
             pending.append(_submit(pool, batch, config.parse_timeout_s))
-        _drain(pending, fresh, report, done, total, block=True)
-    finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
+            batch, batch_bytes = [], 0
+            done = _drain(pending, fresh, report, done, total, block=False)
+    if batch:
+        pending.append(_submit(pool, batch, config.parse_timeout_s))
+    _drain(pending, fresh, report, done, total, block=True)
     if fresh:
         store.put_blob_facts(analyzer, {k: _facts_to_json(f) for k, f in fresh.items()})
     stored = store.blob_facts(analyzer, {(c.blob_id, c.language) for c in inv.candidates} - set(fresh))

@@ -14,9 +14,8 @@ import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from functools import cached_property
 from pathlib import Path
-
-import sqlite_utils
 
 from vibetriage.decisions import Move, attach, derive
 from vibetriage.model import (
@@ -55,7 +54,14 @@ class Store:
     def __init__(self, path: Path, conn: sqlite3.Connection):
         self.path = path
         self.conn = conn
-        self.db = sqlite_utils.Database(conn, execute_plugins=False)
+
+    @cached_property
+    def db(self):
+        """sqlite-utils on our connection, for bulk inserts. Imported on first write: it costs more
+        to import than an up-to-date re-scan takes in total."""
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn, execute_plugins=False)
 
     # -- opening -----------------------------------------------------------------------------
 

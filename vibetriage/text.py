@@ -4,7 +4,10 @@ terminal or hide what follows (DESIGN.md principle 3). The CLI and the TUI both 
 
 from __future__ import annotations
 
-from rich.text import Text
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.text import Text
 
 # C0 controls, DEL and C1 controls; newline and tab included: a path or name is one line.
 _VISIBLE = {c: f"\\x{c:02x}" for c in (*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0))}
@@ -19,4 +22,6 @@ def visible(value: object) -> str:
 
 def plain(value: object, style: str = "") -> Text:
     """A rich Text that renders `value` literally: no markup, no escape sequences."""
+    from rich.text import Text
+
     return Text(visible(value), style=style)

@@ -62,7 +62,6 @@
           declarator: (function_declarator
             declarator: (identifier)
             parameters: (parameter_list [(parameter_declaration) (variadic_parameter) (identifier)] @param)))))
-  ]
-  (#not-eq? @param "void"))
+  ])
 
 (comment) @comment

@@ -146,7 +146,6 @@
         declarator: [(identifier) (field_identifier) (operator_name) (template_function) (qualified_identifier)]
         parameters: (parameter_list
           [(parameter_declaration) (optional_parameter_declaration) (variadic_parameter_declaration) "..."] @param)))
-  ]
-  (#not-eq? @param "void"))
+  ])
 
 (comment) @comment

@@ -25,11 +25,11 @@
 (impl_item type: (dynamic_type trait: (generic_type type: (type_identifier) @name))) @definition.class
 
 ; Parameters of named functions. The receiver is not one: neither `self`/`&self`/`&mut self`
-; (self_parameter) nor a typed `self: Box<Self>` / `mut self: Rc<Self>`. Closures' parameters are
+; (self_parameter) nor a typed `self: Box<Self>` / `mut self: Rc<Self>` (left out by the registry's
+; `receiver` pattern: a predicate here would run in Python for every parameter). Closures' parameters are
 ; left out by anchoring to function_item.
-((function_item
+(function_item
   parameters: (parameters (parameter) @param))
-  (#not-match? @param "^(mut\\s+)?self\\s*:"))
 (function_item
   parameters: (parameters (variadic_parameter) @param))
 
