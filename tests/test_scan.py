@@ -207,3 +207,37 @@ def test_missing_path_and_file_path_are_refused(tmp_path):
     (tmp_path / "f").write_text("x")
     with pytest.raises(ScanError, match="not a directory"):
         resolve_root(tmp_path / "f")
+
+
+def test_excluded_paths_are_listed_as_skipped_not_ranked(tmp_path):
+    repo = build(tmp_path)
+    (repo.path / ".vibetriage.toml").write_text('exclude = ["web/*"]\n')
+    db = tmp_path / "t.db"
+    run_scan(repo.path, db)
+    with Store.open(db) as store:
+        assert "web/util.js" not in {f.file.path for f in store.ranked_files()}
+        assert ("web/util.js", "skipped", "excluded") in {(d.path, d.status, d.reason) for d in store.diagnostics()}
+
+
+def test_a_file_over_the_parse_time_cap_becomes_a_diagnostic_and_the_scan_goes_on(tmp_path):
+    repo = build(tmp_path)
+    repo.write("api/huge.py", "".join(f"def f{i}(a):\n    return a + {i}\n\n" for i in range(20000)))
+    repo.commit("generated-looking but not marked", date="2021-03-30T10:00:00")
+    (repo.path / ".vibetriage.toml").write_text("parse_timeout_s = 0.01\n")
+    db = tmp_path / "t.db"
+    run_scan(repo.path, db)
+    with Store.open(db) as store:
+        reasons = {d.path: (d.status, d.reason) for d in store.diagnostics()}
+        ranked = {f.file.path for f in store.ranked_files()}
+    assert reasons["api/huge.py"] == ("failed", "parse-timeout")
+    assert "api/huge.py" not in ranked and "api/pricing.py" in ranked
+
+
+def test_scanning_a_subdirectory_keeps_to_it_with_repository_paths(tmp_path):
+    repo = build(tmp_path)
+    db = tmp_path / "t.db"
+    run_scan(repo.path / "api", db)
+    with Store.open(db) as store:
+        files = {f.file.path: f.churn for f in store.ranked_files()}
+    assert set(files) == {"api/auth.py", "api/pricing.py"}
+    assert files["api/pricing.py"].commits == 4

@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import json
 import tomllib
+from fnmatch import fnmatchcase
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
@@ -31,7 +32,11 @@ class Config:
     max_file_bytes: int = 1_000_000
     parse_timeout_s: float = 5.0
     weights: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
+    exclude: tuple[str, ...] = ()  # glob patterns of repository paths; `*` also crosses `/`
     source: str = "defaults"
+
+    def excluded(self, path: str) -> bool:
+        return any(fnmatchcase(path, pattern) for pattern in self.exclude)
 
     def digest(self) -> str:
         """Identifies the settings that shape stored results, so a changed config forces a re-score."""
@@ -69,7 +74,7 @@ def _read_table(root: Path) -> tuple[dict, str]:
 
 
 def _from_table(table: dict, source: str) -> Config:
-    known = {"window_days", "max_file_bytes", "parse_timeout_s", "weights"}
+    known = {"window_days", "max_file_bytes", "parse_timeout_s", "weights", "exclude"}
     for key in table:
         if key not in known:
             raise ConfigError(f"{source}: unknown setting {key!r} (known: {', '.join(sorted(known))})")
@@ -90,7 +95,10 @@ def _from_table(table: dict, source: str) -> Config:
         weights[name] = float(value)
     if not any(weights.values()):
         raise ConfigError(f"{source}: at least one weight must be above 0")
-    return Config(weights=weights, source=source, **values)
+    exclude = table.get("exclude", [])
+    if not isinstance(exclude, list) or not all(isinstance(p, str) and p for p in exclude):
+        raise ConfigError(f"{source}: exclude must be a list of path patterns, e.g. [\"tests/fixtures/*\"]")
+    return Config(weights=weights, exclude=tuple(exclude), source=source, **values)
 
 
 def _check(key: str, value, where: str) -> None:

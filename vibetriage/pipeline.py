@@ -73,7 +73,7 @@ def scan(root: Path, store: Store, config: Config, *, progress: Progress | None 
     started, t0 = now_iso(), time.perf_counter()
     report = progress or (lambda _phase, _done, _total: None)
     report("discover", 0, 1)
-    inv = discovery.inventory(root, max_bytes=config.max_file_bytes)
+    inv = _apply_excludes(discovery.inventory(root, max_bytes=config.max_file_bytes), config)
     analyzer = analyzer_version()
     fingerprint = _inventory_digest(inv)
     last = store.last_scan()
@@ -120,6 +120,15 @@ def scan(root: Path, store: Store, config: Config, *, progress: Progress | None 
     }
     store.write_snapshot(scan_row, files, regions, diagnostics, meta={"inventory": fingerprint})
     return ScanOutcome(store.last_scan(), False, len(diagnostics))
+
+
+def _apply_excludes(inv, config: Config):
+    """Drop the candidates the settings exclude; each one becomes a `skipped: excluded` row."""
+    if not config.exclude:
+        return inv
+    kept = [c for c in inv.candidates if not config.excluded(c.path)]
+    dropped = [Diagnostic(c.path, "skipped", "excluded", "matches an exclude pattern") for c in inv.candidates if config.excluded(c.path)]
+    return replace(inv, candidates=kept, diagnostics=[*inv.diagnostics, *dropped])
 
 
 def _inventory_digest(inv) -> str:
