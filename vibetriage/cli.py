@@ -248,6 +248,8 @@ class _progress:
 
     def report(self, phase: str, done: int, total: int) -> None:
         if phase not in self.tasks:
+            for task in self.tasks.values():  # a new phase means the earlier ones are done
+                self.bar.update(task, completed=self.bar.tasks[task].total)
             self.tasks[phase] = self.bar.add_task(phase, total=total or 1)
         self.bar.update(self.tasks[phase], completed=done if total else 1, total=total or 1)
 
