@@ -241,3 +241,19 @@ def test_scanning_a_subdirectory_keeps_to_it_with_repository_paths(tmp_path):
         files = {f.file.path: f.churn for f in store.ranked_files()}
     assert set(files) == {"api/auth.py", "api/pricing.py"}
     assert files["api/pricing.py"].commits == 4
+
+
+def test_unreadable_history_costs_the_churn_not_the_scan(tmp_path):
+    repo = build(tmp_path)
+    # A blob-less partial clone: HEAD's blobs came with the checkout, older ones did not, so
+    # diffing the history would need a fetch (which vibetriage never lets git make).
+    repo.git("config", "uploadpack.allowFilter", "true")
+    clone = repo.clone(tmp_path / "partial", args=["--filter=blob:none"])
+    db = tmp_path / "p.db"
+    outcome = run_scan(clone.path, db)
+    with Store.open(db) as store:
+        rows = {(d.path, d.reason) for d in store.diagnostics()}
+        files = {f.file.path: f for f in store.ranked_files()}
+    assert ("", "history-unreadable") in rows
+    assert outcome.info.files == 3 and files["api/pricing.py"].metrics.cyclomatic > 1
+    assert all(f.churn.commits == 0 for f in files.values())

@@ -91,9 +91,13 @@ def scan(root: Path, store: Store, config: Config, *, progress: Progress | None 
             cached = (store.meta("history_head"), store.meta("history_since"))
             paths = [inv.prefix] if inv.prefix else []  # scanning a subdirectory: its history only
             history = background.submit(_read_history, root, inv.head, paths, config.window_days, *cached)
-        facts, diagnostics, parsed = _facts(root, store, inv, todo, analyzer, config, report, pool)
+        facts, diagnostics, fresh = _facts(root, store, inv, todo, analyzer, config, report, pool)
         report("history", 0, 1)
-        hist = history.result() if history else None
+        try:
+            hist = history.result() if history else None
+        except git.GitError as exc:  # e.g. a partial clone missing the blobs a diff needs
+            hist = None
+            diagnostics.append(Diagnostic("", "partial", "history-unreadable", f"no churn: git log failed ({exc})"))
     head_time, shallow, commits = None, False, []
     if hist is not None:
         store.add_commits(hist.new_commits, replace=hist.replace, state={"history_head": inv.head, "history_since": str(hist.since)})
@@ -114,8 +118,10 @@ def scan(root: Path, store: Store, config: Config, *, progress: Progress | None 
     scan_row = {
         "started_at": started, "finished_at": now_iso(), "head": inv.head, "head_time": head_time,
         "is_git": int(inv.is_git), "shallow": int(shallow), "window_days": config.window_days,
-        "analyzer": analyzer, "config": config.digest(), "files": len(files), "parsed": parsed,
-        "cached": len(files) - parsed, "skipped": sum(d.status == "skipped" for d in diagnostics),
+        "analyzer": analyzer, "config": config.digest(), "files": len(files),
+        "parsed": sum((f.blob_id, f.language) in fresh for f, *_ in files),
+        "cached": sum((f.blob_id, f.language) not in fresh for f, *_ in files),
+        "skipped": sum(d.status == "skipped" for d in diagnostics),
         "other_files": inv.other_files, "duration_s": round(time.perf_counter() - t0, 3),
     }
     store.write_snapshot(scan_row, files, regions, diagnostics, meta={"inventory": fingerprint})
@@ -238,7 +244,7 @@ def _facts(root, store: Store, inv, todo, analyzer: str, config: Config, report:
             if f.error.status == "failed":
                 continue
         facts[c.path] = replace(f, regions=tuple(replace(r, path=c.path) for r in f.regions))
-    return facts, diagnostics, len(fresh)
+    return facts, diagnostics, set(fresh)
 
 
 def _analyze_batch(items: list[tuple[str, bytes]], timeout_s: float) -> list[FileFacts]:

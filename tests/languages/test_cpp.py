@@ -329,23 +329,6 @@ def test_extern_c_split_by_preprocessor_is_partial_but_measured():
     assert facts.error is not None and facts.error.status == "partial"
 
 
-def test_fingerprint_ignores_comments_formatting_and_the_name():
-    base = "int Foo::f(int a)\n{\n    if (a) {\n        x();\n    }\n    y();\n    return 0;\n}\n"
-    renamed = "// doc\nint Foo::g(int a) {  /* renamed */\n  if (a)   { x( ); }\n\n  y();   return 0;\n}\n"
-    moved = "int Foo::f(int a)\n{\n    if (a) {\n        x();\n        y();\n    }\n    return 0;\n}\n"
-    _, r0 = measure("cpp", base)
-    _, r1 = measure("cpp", renamed)
-    _, r2 = measure("cpp", moved)
-    assert r0["Foo.f"].fingerprint == r1["Foo.g"].fingerprint
-    assert r0["Foo.f"].fingerprint != r2["Foo.f"].fingerprint  # y() moved into the if
-
-
 def test_same_named_overloads_get_ordinals():
     _, regions = measure("cpp", "int f(int a) { return a; }\nint f(double a) { return 0; }\n")
     assert regions["f"].start_line == 1 and regions["f#1"].start_line == 2
-
-
-def test_syntax_error_is_partial_but_keeps_what_parsed():
-    facts, regions = measure("cpp", "int ok() { return 1; }\n\nclass Broken {\n    void m( { }\n};\n")
-    assert "ok" in regions and regions["ok"].metrics.cyclomatic == 1
-    assert facts.error is not None and facts.error.status == "partial" and facts.error.reason == "syntax-error"

@@ -198,25 +198,3 @@ def test_file_scoped_namespace_nested_class_conversion_operator_and_abstract_met
         "Shape.Unit.Area": ("method", 9, 9),
     }
     assert regions["Shape.double"].metrics.params == 1
-
-
-def test_fingerprint_ignores_comments_formatting_and_the_name():
-    base = "class K {\n  int F(int a) {\n    if (a > 0) { return a; }\n    return 0;\n  }\n}\n"
-    renamed = "class K {\n  /// Doc.\n  int G(int a) {\n    if (a > 0) {\n      return a; // positive\n    }\n\n    return 0;\n  }\n}\n"
-    changed = "class K {\n  int F(int a) {\n    if (a >= 0) { return a; }\n    return 0;\n  }\n}\n"
-    _, r0 = measure("csharp", base)
-    _, r1 = measure("csharp", renamed)
-    _, r2 = measure("csharp", changed)
-    assert r0["K.F"].fingerprint == r1["K.G"].fingerprint
-    assert r0["K.F"].fingerprint != r2["K.F"].fingerprint
-
-
-def test_syntax_error_is_partial_but_keeps_what_parsed():
-    facts, regions = measure("csharp", "class A {\n  int Ok() { return 1; }\n  void Broken( { }\n}\n")
-    assert "A.Ok" in regions
-    assert facts.error is not None and facts.error.status == "partial" and facts.error.reason == "syntax-error"
-
-
-def test_lines_of_code_skip_blank_and_comment_only_lines():
-    facts, _ = measure("csharp", "// header\n/* a\n   b */\nclass A {} // trailing\n\n/// doc\n")
-    assert facts.loc == 1

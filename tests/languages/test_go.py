@@ -185,25 +185,3 @@ def test_types_sum_nothing_and_file_sums_all_functions():
     assert regions["shop.Cart"].metrics.cyclomatic == 0
     assert facts.metrics.cyclomatic == 6 + 1 + 7 + 6 + 8 + 5
     assert facts.metrics.cognitive == 7 + 0 + 3 + 13 + 11 + 3
-
-
-def test_fingerprint_ignores_comments_formatting_and_the_name():
-    base = "package p\n\nfunc f(a int) int {\n\tif a > 0 {\n\t\treturn a\n\t}\n\treturn 0\n}\n"
-    renamed = "package p\n\n// doc\nfunc g(a int) int {\n    if a > 0 { // positive\n        return a\n    }\n\n    return 0 /* zero */\n}\n"
-    changed = "package p\n\nfunc f(a int) int {\n\tif a >= 0 {\n\t\treturn a\n\t}\n\treturn 0\n}\n"
-    _, r0 = measure("go", base)
-    _, r1 = measure("go", renamed)
-    _, r2 = measure("go", changed)
-    assert r0["p.f"].fingerprint == r1["p.g"].fingerprint
-    assert r0["p.f"].fingerprint != r2["p.f"].fingerprint
-
-
-def test_syntax_error_is_partial_but_keeps_what_parsed():
-    facts, regions = measure("go", "package p\n\nfunc ok() int {\n\treturn 1\n}\n\nfunc broken( {\n}\n")
-    assert "p.ok" in regions
-    assert facts.error is not None and facts.error.status == "partial" and facts.error.reason == "syntax-error"
-
-
-def test_lines_of_code_skip_blank_and_comment_only_lines():
-    facts, _ = measure("go", "// header\npackage p\n\n/* a\n   b */\nvar x = 1 // trailing\n")
-    assert facts.loc == 2

@@ -215,25 +215,3 @@ def test_classes_and_file_sum_what_they_contain():
     assert outer.cyclomatic == 1 + 7 + 8 + 7 + 3 + 4 + 4 + 2 + 2
     assert outer.cognitive == 8 + 6 + 15 + 3 + 3 + 1 + 1
     assert facts.metrics.cyclomatic == outer.cyclomatic
-
-
-def test_fingerprint_ignores_comments_formatting_and_the_name():
-    base = "class K {\n  int f(int a) {\n    if (a > 0) { return a; }\n    return 0;\n  }\n}\n"
-    renamed = "class K {\n  /** Doc. */\n  int g(int a) {\n    if (a > 0) {\n      return a; // positive\n    }\n\n    return 0;\n  }\n}\n"
-    changed = "class K {\n  int f(int a) {\n    if (a >= 0) { return a; }\n    return 0;\n  }\n}\n"
-    _, r0 = measure("java", base)
-    _, r1 = measure("java", renamed)
-    _, r2 = measure("java", changed)
-    assert r0["K.f"].fingerprint == r1["K.g"].fingerprint
-    assert r0["K.f"].fingerprint != r2["K.f"].fingerprint
-
-
-def test_syntax_error_is_partial_but_keeps_what_parsed():
-    facts, regions = measure("java", "class A {\n  int ok() { return 1; }\n  void broken( { }\n}\n")
-    assert "A.ok" in regions
-    assert facts.error is not None and facts.error.status == "partial" and facts.error.reason == "syntax-error"
-
-
-def test_lines_of_code_skip_blank_and_comment_only_lines():
-    facts, _ = measure("java", "// header\n/*\n * block\n */\nclass A {} // trailing\n\n/** doc */\n")
-    assert facts.loc == 1

@@ -224,25 +224,3 @@ def test_html_around_php_tags():
     assert facts.error is None
     assert (regions["greet"].start_line, regions["greet"].metrics.cyclomatic) == (2, 2)
     assert facts.metrics.cyclomatic == 2 + 1  # the template's `if` counts for the file
-
-
-def test_fingerprint_ignores_comments_formatting_and_the_name():
-    base = "<?php\nclass K {\n  function f($a) {\n    if ($a) { x(); }\n  }\n}\n"
-    _, r0 = measure("php", base)
-    _, r1 = measure(
-        "php", "<?php\nclass K {\n  /** doc */\n  function g( $a ) {  // renamed\n    if ($a) {\n      x();\n    }\n  }\n}\n"
-    )
-    _, r2 = measure("php", "<?php\nclass K {\n  function f($a) {\n    if ($a) { y(); }\n  }\n}\n")
-    assert r0["K.f"].fingerprint == r1["K.g"].fingerprint
-    assert r0["K.f"].fingerprint != r2["K.f"].fingerprint
-
-
-def test_syntax_error_is_partial_but_keeps_what_parsed():
-    facts, regions = measure("php", "<?php\nfunction ok() { return 1; }\n\nfunction broken( { \n")
-    assert "ok" in regions
-    assert facts.error is not None and facts.error.status == "partial" and facts.error.reason == "syntax-error"
-
-
-def test_lines_of_code_skip_blank_and_comment_only_lines():
-    facts, _ = measure("php", "<?php\n// header\n\n$x = 1; # trailing\n/* note\n   more */\n$y = 2;\n")
-    assert facts.loc == 3

@@ -196,23 +196,3 @@ def test_def_inside_def_is_its_own_region():
     _, regions = measure("ruby", "def outer\n  def inner(a)\n    a if a\n  end\n  1\nend\n")
     assert regions["outer.inner"].kind == "function"
     assert (regions["outer"].metrics.cyclomatic, regions["outer.inner"].metrics.cyclomatic) == (1, 2)
-
-
-def test_fingerprint_ignores_comments_formatting_and_the_name():
-    base = "class K\n  def f(a)\n    if a\n      x\n    end\n  end\nend\n"
-    _, r0 = measure("ruby", base)
-    _, r1 = measure("ruby", "class K\n  # note\n  def g( a )\n    if a   # why\n\n        x\n    end\n  end\nend\n")
-    _, r2 = measure("ruby", "class K\n  def f(a)\n    if a\n      y\n    end\n  end\nend\n")
-    assert r0["K.f"].fingerprint == r1["K.g"].fingerprint
-    assert r0["K.f"].fingerprint != r2["K.f"].fingerprint
-
-
-def test_syntax_error_is_partial_but_keeps_what_parsed():
-    facts, regions = measure("ruby", "def ok\n  1\nend\n\ndef broken(\n  2\n")
-    assert "ok" in regions
-    assert facts.error is not None and facts.error.status == "partial" and facts.error.reason == "syntax-error"
-
-
-def test_lines_of_code_skip_blank_and_comment_only_lines():
-    facts, _ = measure("ruby", "# header\n\nx = 1  # trailing\n# note\ny = 2\n")
-    assert facts.loc == 2

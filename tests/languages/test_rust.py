@@ -229,27 +229,3 @@ def test_closures_nest_but_are_not_regions():
     assert list(regions) == ["apply"]
     apply = regions["apply"].metrics
     assert (apply.cyclomatic, apply.cognitive, apply.nesting, apply.params) == (4, 6, 1, 1)
-
-
-def test_fingerprint_ignores_comments_formatting_and_the_name():
-    base = "impl K {\n    fn f(&self, a: u8) {\n        if a > 0 { x(); }\n    }\n}\n"
-    _, r0 = measure("rust", base)
-    _, r1 = measure(
-        "rust",
-        "impl K {\n    /// Docs.\n    fn g( &self,a: u8 ) {  // renamed\n        /* why */ if a > 0 {\n x();\n }\n    }\n}\n",
-    )
-    _, r2 = measure("rust", "impl K {\n    fn f(&self, a: u8) {\n        if a >= 0 { x(); }\n    }\n}\n")
-    assert r0["K.f"].fingerprint == r1["K.g"].fingerprint
-    assert r0["K.f"].fingerprint != r2["K.f"].fingerprint
-
-
-def test_syntax_error_is_partial_but_keeps_what_parsed():
-    facts, regions = measure("rust", "fn ok() -> u8 {\n    1\n}\n\nfn broken( {\n")
-    assert "ok" in regions
-    assert facts.error is not None and facts.error.status == "partial" and facts.error.reason == "syntax-error"
-
-
-def test_lines_of_code_skip_blank_and_comment_only_lines():
-    source = "//! crate docs\n\n/// item docs\nconst X: u8 = 1; // trailing\n/* a\n   b */\nconst Y: u8 = 2;\n"
-    facts, _ = measure("rust", source)
-    assert facts.loc == 2

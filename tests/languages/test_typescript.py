@@ -184,26 +184,3 @@ def test_functions_wrapped_in_type_syntax_are_anonymous():
     assert (regions["run"].metrics.cognitive, regions["d"].metrics.cognitive, regions["d"].metrics.params) == (1, 2, 1)
     # file: the two ifs outside any region + run 2 + d 2
     assert (facts.metrics.cyclomatic, facts.metrics.cognitive) == (6, 7)
-
-
-def test_fingerprint_ignores_comments_formatting_and_the_name_but_not_types():
-    base = "function f(a: number): number {\n  if (a > 0) {\n    return a;\n  }\n  return 0;\n}\n"
-    _, r0 = measure("typescript", base)
-    _, r1 = measure(
-        "typescript", "/** doc */\nfunction g(a: number): number { // renamed\n  if (a > 0) { return a; }\n  return 0;\n}\n"
-    )
-    _, r2 = measure("typescript", "function f(a: string): number {\n  if (a > 0) {\n    return a;\n  }\n  return 0;\n}\n")
-    assert r0["f"].fingerprint == r1["g"].fingerprint
-    assert r0["f"].fingerprint != r2["f"].fingerprint  # a signature change is a change
-    _, t0 = measure("tsx", "export const Row = ({ id }: P) => <tr key={id} />;\n")
-    _, t1 = measure("tsx", "const TableRow = ({ id }: P) =>\n  <tr key={id} />;  // renamed\n")
-    assert t0["Row"].fingerprint == t1["TableRow"].fingerprint
-
-
-def test_syntax_error_is_partial_but_keeps_what_parsed():
-    facts, regions = measure("typescript", "function ok(): number {\n  return 1;\n}\n\nfunction broken(a: {\n  return;\n")
-    assert "ok" in regions and regions["ok"].end_line == 3
-    assert facts.error is not None and facts.error.status == "partial" and facts.error.reason == "syntax-error"
-    facts, regions = measure("tsx", "function ok(a: number) {\n  return a;\n}\nconst A = () => <div>{</div>;\n")
-    assert (regions["ok"].start_line, regions["ok"].end_line, regions["ok"].metrics.params) == (1, 3, 1)
-    assert facts.error is not None and facts.error.status == "partial" and facts.error.reason == "syntax-error"
