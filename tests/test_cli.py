@@ -159,3 +159,9 @@ def test_demo_builds_scans_and_ranks_pricing_and_auth_first(tmp_path, capsys):
     assert code == 0
     top_files = [line.split()[2] for line in out.splitlines() if line[:4].strip().isdigit()][:4]
     assert "api/pricing.py" in top_files[:2] and "api/auth.py" in top_files
+
+
+def test_scanning_a_plain_directory_says_there_is_no_churn(tmp_path, capsys):
+    (tmp_path / "m.py").write_text("def f(x):\n    return x\n")
+    code, out, _ = run(capsys, "scan", tmp_path)
+    assert code == 0 and "1 files" in out and "not a git repository: no churn" in out

@@ -257,3 +257,12 @@ def test_unreadable_history_costs_the_churn_not_the_scan(tmp_path):
     assert ("", "history-unreadable") in rows
     assert outcome.info.files == 3 and files["api/pricing.py"].metrics.cyclomatic > 1
     assert all(f.churn.commits == 0 for f in files.values())
+
+
+def test_settings_are_read_from_pyproject_when_there_is_no_vibetriage_toml(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n\n[tool.vibetriage]\nwindow_days = 90\n\n[tool.vibetriage.weights]\nsize = 0\n')
+    config = load_config(tmp_path)
+    assert (config.window_days, config.weights["size"], config.source) == (90, 0.0, "pyproject.toml")
+    (tmp_path / ".vibetriage.toml").write_text("window_days = 30\n")
+    assert load_config(tmp_path).window_days == 30  # the dedicated file wins
+    assert load_config(tmp_path, window_days=7).window_days == 7  # and the command line wins over both

@@ -67,11 +67,13 @@ def why(risk: RiskScore, count: int = 2) -> Text:
 
 
 def scan_summary(info: ScanInfo, up_to_date: bool, diagnostics: int) -> Text:
-    head = info.head[:10] if info.head else "no git"
+    head = info.head[:10] if info.head else "-"
     what = "up to date, nothing re-read" if up_to_date else f"{info.parsed} parsed, {info.cached} from cache"
     line = f"{info.files} files ({what}), {info.skipped} skipped, {diagnostics} diagnostics, HEAD {head}, {info.duration_s:.2f}s"
     if info.shallow:
         line += " [shallow clone: churn truncated]"
+    if not info.is_git:
+        line += " [not a git repository: no churn]"
     return Text(line)
 
 
