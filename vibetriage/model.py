@@ -204,3 +204,56 @@ class Commit:
     author_email: str
     ai_assisted: bool = False  # carries an AI co-author / generated-by trailer
     files: tuple[FileChange, ...] = ()
+
+
+SEVERITIES = ("critical", "high", "medium", "low", "info")
+CONFIDENCES = ("high", "medium", "low")
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One hit of a rule, ours or another scanner's (imported from SARIF)."""
+
+    rule_id: str
+    tool: str  # "vibetriage", or the SARIF tool's driver name
+    severity: str  # one of SEVERITIES
+    confidence: str  # one of CONFIDENCES
+    cwe: str | None  # "CWE-89"
+    path: str
+    start_line: int
+    end_line: int
+    message: str
+    suppressed: str | None = None  # the reason of an inline `vibetriage: ignore[rule-id] reason`
+    region: RegionKey | None = None  # the innermost region holding start_line, once attached
+
+
+@dataclass(frozen=True, slots=True)
+class TestFunction:
+    """A test inside a test file, with what it asserts and which names it uses."""
+
+    name: str
+    start_line: int
+    end_line: int
+    assertions: int  # assertion calls/statements of any kind
+    strong_assertions: int  # those that check a value, not only None-ness, truthiness, type or shape
+    references: tuple[str, ...]  # identifiers and attribute names used in its body
+
+    @property
+    def hollow(self) -> bool:
+        """No assertion at all, or only trivial ones: it cannot catch a wrong result."""
+        return self.strong_assertions == 0
+
+
+@dataclass(frozen=True, slots=True)
+class TestFileFacts:
+    imports: tuple[str, ...]  # module specifiers as written (`api.pricing`, `./pricing`, `example.com/x/jobs`)
+    functions: tuple[TestFunction, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TestEvidence:
+    """Why a region counts as tested, strongest first: coverage > reference > name-match > none."""
+
+    kind: str  # coverage | reference | name-match | none
+    detail: str = ""  # e.g. "tests/test_pricing.py::test_discount" or "12 of 15 lines covered"
+    covered: float | None = None  # fraction of the region's lines covered, with a coverage report
