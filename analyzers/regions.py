@@ -18,11 +18,10 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from analyzers import treesitter
 from analyzers.languages import LANGUAGES
-from vibetriage.model import Diagnostic, FileFacts, Metrics, Region
+from vibetriage.model import Metrics, Region
 
-CONCERNS = ("regions", "complexity")
+CONCERNS = ("regions", "complexity")  # the query files this module reads captures of
 _WS = re.compile(rb"\s+")
 _SPACE = b" \t\n\r\x0b\x0c"  # what \s matches in bytes: deleted with bytes.translate, far faster than a regex
 _GENERIC_ARGS = re.compile(r"(?<!operator)<.*>$")  # but keep `operator<=>`
@@ -60,37 +59,8 @@ class _Frame:
     depth: int  # control-structure depth inside `region`
 
 
-def analyze(language: str, source: bytes, timeout_s: float = 5.0) -> FileFacts:
-    """Parse one blob and measure it. A timeout or undecodable input comes back as a FileFacts whose
-    `error` says why; syntax errors still yield the regions that parsed (status `partial`)."""
-    try:
-        tree = treesitter.parse(language, source, timeout_s)
-        found = treesitter.matches(treesitter.query(language, *CONCERNS), tree.root_node)
-    except treesitter.ParseTimeout as exc:
-        return _failed(language, source, "parse-timeout", str(exc))
-    regions, file_metrics, comments = _sweep(language, source, found)
-    error = None
-    if tree.root_node.has_error:
-        line = _first_error_line(tree.root_node)
-        error = Diagnostic("", "partial", "syntax-error", f"syntax errors from line {line}; measured what parsed")
-    return FileFacts(language, _loc(source, comments), file_metrics, regions, error)
-
-
-def _failed(language: str, source: bytes, reason: str, detail: str) -> FileFacts:
-    return FileFacts(language, _loc(source, []), Metrics(0, 0, 0, 0, 0), (), Diagnostic("", "failed", reason, detail))
-
-
-def _first_error_line(root) -> int:
-    # Descend along the first child that contains an error; cheap, touches one path only.
-    node = root
-    while True:
-        nxt = next((c for c in node.children if c.has_error or c.is_error or c.is_missing), None)
-        if nxt is None or nxt.is_error or nxt.is_missing:
-            return (nxt or node).start_point[0] + 1
-        node = nxt
-
-
-def _sweep(language: str, source: bytes, found) -> tuple[tuple[Region, ...], Metrics, list[tuple[int, int, int, int]]]:
+def measure(language: str, source: bytes, found) -> tuple[tuple[Region, ...], Metrics, list[tuple[int, int, int, int]]]:
+    """Regions, whole-file metrics and comment spans from the structure matches of one file."""
     definitions: dict[tuple[int, int], tuple[str, object, object, object]] = {}
     roles: dict[int, set[str]] = {}
     nodes: dict[int, object] = {}
@@ -300,17 +270,3 @@ class _Lines:
         base = min((indent for indent, _ in rows[1:]), default=0)
         text = b"\n".join(b"%d:%s" % (max(indent - base, 0) if i else 0, bare) for i, (indent, bare) in enumerate(rows))
         return hashlib.blake2b(text, digest_size=12).hexdigest()
-
-
-def _loc(source: bytes, comments) -> int:
-    """Lines with code: not blank and not only comment."""
-    lines = source.split(b"\n")
-    code = {i for i, ln in enumerate(lines) if ln.strip()}
-    for start, end, first, last in comments:
-        line_start = source.rfind(b"\n", 0, start) + 1
-        line_end = source.find(b"\n", end)
-        line_end = len(source) if line_end < 0 else line_end
-        lo = first if not source[line_start:start].strip() else first + 1
-        hi = last if not source[end:line_end].strip() else last - 1
-        code.difference_update(range(lo, hi + 1))
-    return len(code)

@@ -2,8 +2,8 @@
 once per process, and parses with a time cap. Nothing else imports `tree_sitter`.
 
 Query files live in data/queries/<lang>/<concern>.scm. The py-tree-sitter bindings evaluate
-`#eq?`, `#not-eq?`, `#match?` and `#not-match?` but silently ignore `#any-of?`/`#not-any-of?`;
-query files must not use the latter.
+`#eq?`, `#not-eq?`, `#match?` and `#not-match?` (in Python, per match: keep them off patterns that
+match often) but silently ignore `#any-of?`/`#not-any-of?`; query files must not use the latter.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from functools import cache
 import tree_sitter as ts
 
 from analyzers.languages import LANGUAGES
-from vibetriage.assets import data_path
 
 _READ_CHUNK = 1 << 16
 
@@ -31,12 +30,11 @@ def grammar(language: str) -> ts.Language:
     return ts.Language(getattr(module, spec.function)())
 
 
-@cache
-def query(language: str, *concerns: str) -> ts.Query:
-    """The named concerns' query files of a language compiled together as one query, so one pass
-    over the tree in C answers all of them."""
-    spec = LANGUAGES[language]
-    text = "\n".join(data_path("queries", spec.queries, f"{c}.scm").read_text(encoding="utf-8") for c in concerns)
+QueryError = ts.QueryError
+
+
+def compile_query(language: str, text: str) -> ts.Query:
+    """Compile query text for a language; callers cache what they compile (analyzers/facts.py)."""
     return ts.Query(grammar(language), text)
 
 

@@ -72,7 +72,7 @@ def test_scan_measures_ranks_and_stores_every_source_file(tmp_path):
         assert pricing.churn.commits == 4 and pricing.churn.authors == 2
         parts = {p.name: p for p in pricing.risk.parts}
         assert parts["hotspot"].normalised == 1.0
-        assert parts["security"].measured is False
+        assert (parts["security"].raw, parts["security"].measured) == (0, True)  # no findings in pricing
         regions = {r.region.qualname: r.region for r in store.ranked_regions(path="api/pricing.py")}
         assert regions["price"].metrics.cyclomatic == 6  # 1 + for, if, elif, if, and
 
@@ -266,3 +266,28 @@ def test_settings_are_read_from_pyproject_when_there_is_no_vibetriage_toml(tmp_p
     (tmp_path / ".vibetriage.toml").write_text("window_days = 30\n")
     assert load_config(tmp_path).window_days == 30  # the dedicated file wins
     assert load_config(tmp_path, window_days=7).window_days == 7  # and the command line wins over both
+
+
+def test_findings_are_attached_to_their_region_and_raise_its_score(tmp_path):
+    repo = build(tmp_path)
+    repo.write("api/users.py", (
+        "def find(cur, name):\n"
+        "    cur.execute(\"SELECT * FROM users WHERE name = '%s'\" % name)\n"
+        "\n"
+        "def count(cur, name):\n"
+        "    # vibetriage: ignore[python.sql-injection] name comes from our own enum\n"
+        "    cur.execute(\"SELECT count(*) FROM users WHERE name = '%s'\" % name)\n"
+    ))
+    repo.commit("users", date="2021-03-25T10:00:00")
+    db = tmp_path / "t.db"
+    run_scan(repo.path, db)
+    with Store.open(db) as store:
+        found = {(f.region.qualname, f.start_line): f for f in store.findings("api/users.py")}
+        regions = {r.region.qualname: r for r in store.ranked_regions(path="api/users.py")}
+    assert set(found) == {("find", 2), ("count", 6)}
+    assert found[("find", 2)].rule_id == "python.sql-injection" and found[("find", 2)].cwe == "CWE-89"
+    assert found[("count", 6)].suppressed == "name comes from our own enum"
+    security = {name: next(p for p in r.risk.parts if p.name == "security") for name, r in regions.items()}
+    assert security["find"].raw == 6.0 and security["find"].normalised == 1.0  # high x high confidence
+    assert security["count"].raw == 0  # suppressed: shown, not scored
+    assert regions["find"].risk.score > regions["count"].risk.score

@@ -141,18 +141,19 @@ def cmd_top(args) -> int:
     with _scanned_store(args, root) as store:
         out = render.console()
         states, _ = store.region_states()
+        by_path, by_region = _group_findings(store.findings())
         if args.regions:
             rows = store.ranked_regions(limit)
             if args.json:
-                out.print_json(data=[render.region_json(r, states.get(r.region.key)) for r in rows])
+                out.print_json(data=[render.region_json(r, states.get(r.region.key), by_region.get(r.region.key, [])) for r in rows])
             else:
-                out.print(render.regions_table(rows, states))
+                out.print(render.regions_table(rows, states, by_region))
             return 0
         rows = store.ranked_files(limit)
         if args.json:
-            out.print_json(data=[render.file_json(f) for f in rows])
+            out.print_json(data=[render.file_json(f, by_path.get(f.file.path, [])) for f in rows])
         else:
-            out.print(render.files_table(rows, _state_counts(states)))
+            out.print(render.files_table(rows, _state_counts(states), by_path))
             _warn_if_stale(store, root)
     return 0
 
@@ -183,22 +184,30 @@ def cmd_show(args) -> int:
         if ranked is None:
             raise CliError(f"{path} is not among the scanned files{_near(path, [f.file.path for f in store.ranked_files()])}")
         states, _ = store.region_states(path)
+        findings = store.findings(path)
+        _, by_region = _group_findings(findings)
         if qualname is None:
             regions = store.ranked_regions(path=path)
             decisions = store.decisions(path)
             if args.json:
-                out.print_json(data={**render.file_json(ranked), "regions": [render.region_json(r, states.get(r.region.key)) for r in regions],
-                                     "decisions": [render.decision_json(d) for d in decisions]})
+                out.print_json(data={
+                    **render.file_json(ranked, findings),
+                    "regions": [render.region_json(r, states.get(r.region.key), by_region.get(r.region.key, [])) for r in regions],
+                    "finding_list": [render.finding_json(f) for f in findings],
+                    "decisions": [render.decision_json(d) for d in decisions],
+                })
             else:
-                out.print(render.file_detail(ranked, regions, states, decisions))
+                out.print(render.file_detail(ranked, regions, states, decisions, findings))
             return 0
         region = _resolve_target(store, root, args.target, whole_file_ok=False)[0]
         rr = next(r for r in store.ranked_regions(path=path) if r.region.key == region.key)
         state = store.region_state(region)
+        mine = by_region.get(region.key, [])
         if args.json:
-            out.print_json(data={**render.region_json(rr, state), "decisions": [render.decision_json(d) for d in state.decisions]})
+            out.print_json(data={**render.region_json(rr, state, mine), "finding_list": [render.finding_json(f) for f in mine],
+                                 "decisions": [render.decision_json(d) for d in state.decisions]})
         else:
-            out.print(render.region_detail(rr, state))
+            out.print(render.region_detail(rr, state, mine))
     return 0
 
 
@@ -217,9 +226,10 @@ def cmd_demo(args) -> int:
             outcome = scan(root, store, load_config(root), progress=report)
         out.print(render.scan_summary(outcome.info, outcome.up_to_date, outcome.diagnostics))
         states, _ = store.region_states()
-        out.print(render.files_table(store.ranked_files(10), _state_counts(states)))
+        by_path, by_region = _group_findings(store.findings())
+        out.print(render.files_table(store.ranked_files(10), _state_counts(states), by_path))
         out.print()
-        out.print(render.regions_table(store.ranked_regions(10), states))
+        out.print(render.regions_table(store.ranked_regions(10), states, by_region))
     out.print()
     out.print(render.plain(f"explore it: vibetriage top {root} --regions ; vibetriage show --repo {root} api/pricing.py"))
     return 0
@@ -256,6 +266,14 @@ class _progress:
     def __exit__(self, *exc):
         if self.bar is not None:
             self.bar.__exit__(*exc)
+
+
+def _group_findings(findings):
+    by_path, by_region = {}, {}
+    for f in findings:
+        by_path.setdefault(f.path, []).append(f)
+        by_region.setdefault(f.region, []).append(f)
+    return by_path, by_region
 
 
 def _state_counts(states) -> dict[str, dict[str, int]]:

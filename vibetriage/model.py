@@ -62,15 +62,6 @@ class Diagnostic:
     detail: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class FileFacts:
-    """What parsing one blob tells us; independent of its path so it can be cached by blob id."""
-
-    language: str
-    loc: int
-    metrics: Metrics  # whole-file totals: cyclomatic/cognitive summed, nesting max
-    regions: tuple[Region, ...]
-    error: Diagnostic | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,3 +248,16 @@ class TestEvidence:
     kind: str  # coverage | reference | name-match | none
     detail: str = ""  # e.g. "tests/test_pricing.py::test_discount" or "12 of 15 lines covered"
     covered: float | None = None  # fraction of the region's lines covered, with a coverage report
+
+
+@dataclass(frozen=True, slots=True)
+class FileFacts:
+    """What parsing one blob tells us; independent of its path so it can be cached by blob id."""
+
+    language: str
+    loc: int
+    metrics: Metrics  # whole-file totals: cyclomatic/cognitive summed, nesting max
+    regions: tuple[Region, ...]
+    error: Diagnostic | None = None
+    findings: tuple[Finding, ...] = ()
+    tests: TestFileFacts | None = None  # set for test files only

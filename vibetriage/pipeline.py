@@ -23,12 +23,12 @@ from functools import cache
 from pathlib import Path
 
 import analyzers
-from analyzers import churn, discovery, git
+from analyzers import churn, discovery, git, security
 from vibetriage import __version__
 from vibetriage.assets import data_dir
 from vibetriage.config import Config
-from vibetriage.model import Diagnostic, FileChurn, FileFacts, Metrics, Region, ScanInfo, SourceFile
-from vibetriage.risk import Signals, score_all
+from vibetriage.model import Diagnostic, FileChurn, FileFacts, Finding, Metrics, Region, ScanInfo, SourceFile
+from vibetriage.risk import Signals, score_all, security_weight
 from vibetriage.store import Store, now_iso
 
 Progress = Callable[[str, int, int], None]
@@ -82,7 +82,7 @@ def scan(root: Path, store: Store, config: Config, *, progress: Progress | None 
         return ScanOutcome(now, True, len(store.diagnostics()))
 
     cached_keys = store.cached_blobs(analyzer)
-    todo = [c for c in inv.candidates if (c.blob_id, c.language) not in cached_keys]
+    todo = [c for c in inv.candidates if _key(c) not in cached_keys]
     # The parser processes are forked before the history thread exists: forking a threaded
     # process can copy a lock some thread holds.
     with _parser_pool(todo, jobs) as pool, ThreadPoolExecutor(max_workers=1) as background:
@@ -108,7 +108,8 @@ def scan(root: Path, store: Store, config: Config, *, progress: Progress | None 
     churn_by_path = (
         churn.aggregate(commits, paths, window_end=head_time, window_days=config.window_days) if head_time else {}
     )
-    files, regions = _score(inv.candidates, facts, churn_by_path, config)
+    findings = _attach_findings(facts)
+    files, regions = _score(inv.candidates, facts, churn_by_path, findings, config)
     if shallow:
         diagnostics.append(Diagnostic("", "partial", "shallow-clone", "history is truncated: churn counts only the commits present"))
     if not inv.is_git:
@@ -119,12 +120,12 @@ def scan(root: Path, store: Store, config: Config, *, progress: Progress | None 
         "started_at": started, "finished_at": now_iso(), "head": inv.head, "head_time": head_time,
         "is_git": int(inv.is_git), "shallow": int(shallow), "window_days": config.window_days,
         "analyzer": analyzer, "config": config.digest(), "files": len(files),
-        "parsed": sum((f.blob_id, f.language) in fresh for f, *_ in files),
-        "cached": sum((f.blob_id, f.language) not in fresh for f, *_ in files),
+        "parsed": sum(_key(f) in fresh for f, *_ in files),
+        "cached": sum(_key(f) not in fresh for f, *_ in files),
         "skipped": sum(d.status == "skipped" for d in diagnostics),
         "other_files": inv.other_files, "duration_s": round(time.perf_counter() - t0, 3),
     }
-    store.write_snapshot(scan_row, files, regions, diagnostics, meta={"inventory": fingerprint})
+    store.write_snapshot(scan_row, files, regions, diagnostics, meta={"inventory": fingerprint}, findings=findings)
     return ScanOutcome(store.last_scan(), False, len(diagnostics))
 
 
@@ -228,13 +229,13 @@ def _facts(root, store: Store, inv, todo, analyzer: str, config: Config, report:
     _drain(pending, fresh, report, done, total, block=True)
     if fresh:
         store.put_blob_facts(analyzer, {k: _facts_to_json(f) for k, f in fresh.items()})
-    stored = store.blob_facts(analyzer, {(c.blob_id, c.language) for c in inv.candidates} - set(fresh))
+    stored = store.blob_facts(analyzer, {_key(c) for c in inv.candidates} - set(fresh))
     facts: dict[str, FileFacts] = {}
     for c in inv.candidates:
         if c.path in skipped:
             diagnostics.append(skipped[c.path])
             continue
-        key = (c.blob_id, c.language)
+        key = _key(c)
         f = fresh.get(key) or (_facts_from_json(c.language, stored[key]) if key in stored else None)
         if f is None:  # listed but unreadable (vanished from the object store, or a read error)
             diagnostics.append(Diagnostic(c.path, "failed", "unreadable", "content could not be read"))
@@ -243,18 +244,25 @@ def _facts(root, store: Store, inv, todo, analyzer: str, config: Config, report:
             diagnostics.append(replace(f.error, path=c.path))
             if f.error.status == "failed":
                 continue
-        facts[c.path] = replace(f, regions=tuple(replace(r, path=c.path) for r in f.regions))
+        facts[c.path] = replace(
+            f, regions=tuple(replace(r, path=c.path) for r in f.regions), findings=tuple(replace(x, path=c.path) for x in f.findings)
+        )
     return facts, diagnostics, set(fresh)
 
 
 def _analyze_batch(items: list[tuple[str, bytes]], timeout_s: float) -> list[FileFacts]:
-    from analyzers.regions import analyze  # imported here: a warm re-scan never loads grammars
+    from analyzers.facts import analyze  # imported here: a warm re-scan never loads grammars
 
     return [analyze(language, data, timeout_s) for language, data in items]
 
 
+def _key(c) -> tuple[str, str, str]:
+    """The blob cache's key for a file (a Candidate or a SourceFile): blob, language and role."""
+    return (c.blob_id, c.language, "source")
+
+
 def _submit(pool, batch, timeout_s):
-    keys = [(c.blob_id, c.language) for c, _ in batch]
+    keys = [_key(c) for c, _ in batch]
     items = [(c.language, data) for c, data in batch]
     if pool is None:
         return keys, _analyze_batch(items, timeout_s)
@@ -281,13 +289,15 @@ def _facts_to_json(f: FileFacts) -> dict:
         "m": list(_metrics_tuple(f.metrics)),
         "r": [[r.kind, r.qualname, r.ordinal, r.start_line, r.end_line, r.fingerprint, *_metrics_tuple(r.metrics)] for r in f.regions],
         "e": [f.error.status, f.error.reason, f.error.detail] if f.error else None,
+        "f": [[x.rule_id, x.severity, x.confidence, x.cwe, x.start_line, x.end_line, x.message, x.suppressed] for x in f.findings],
     }
 
 
 def _facts_from_json(language: str, data: dict) -> FileFacts:
     regions = tuple(Region("", k, q, o, s, e, fp, Metrics(*m)) for k, q, o, s, e, fp, *m in data["r"])
     error = Diagnostic("", *data["e"]) if data["e"] else None
-    return FileFacts(language, data["loc"], Metrics(*data["m"]), regions, error)
+    findings = tuple(Finding(rid, security.TOOL, sev, conf, cwe, "", a, b, msg, sup) for rid, sev, conf, cwe, a, b, msg, sup in data["f"])
+    return FileFacts(language, data["loc"], Metrics(*data["m"]), regions, error, findings)
 
 
 def _metrics_tuple(m: Metrics) -> tuple[int, int, int, int, int]:
@@ -297,20 +307,41 @@ def _metrics_tuple(m: Metrics) -> tuple[int, int, int, int, int]:
 # -- scoring -----------------------------------------------------------------------------------
 
 
-def _score(candidates, facts: dict[str, FileFacts], churn_by_path: dict[str, FileChurn], config: Config):
+def _attach_findings(facts: dict[str, FileFacts]) -> list[Finding]:
+    """Every finding with the innermost region that holds its first line (None: file level)."""
+    out = []
+    for path, f in facts.items():
+        spans = sorted(f.regions, key=lambda r: (r.start_line, -r.end_line))
+        for finding in f.findings:
+            holders = [r for r in spans if r.start_line <= finding.start_line <= r.end_line]
+            inner = min(holders, key=lambda r: r.end_line - r.start_line, default=None)
+            out.append(replace(finding, region=inner.key if inner else None))
+    return out
+
+
+def _score(candidates, facts: dict[str, FileFacts], churn_by_path: dict[str, FileChurn], findings: list[Finding], config: Config):
     sources = [
         (SourceFile(c.path, c.language, c.blob_id, c.size, facts[c.path].loc), facts[c.path])
         for c in candidates
         if c.path in facts
     ]
     churns = {src.path: churn_by_path.get(src.path) or FileChurn(src.path) for src, _ in sources}
-    file_scores = score_all([Signals.of_file(f.metrics, src.loc, churns[src.path]) for src, f in sources], config.weights)
+    by_file: dict[str, list[Finding]] = {}
+    for x in findings:
+        by_file.setdefault(x.path, []).append(x)
+    file_scores = score_all(
+        [Signals.of_file(f.metrics, src.loc, churns[src.path], security_weight(by_file.get(src.path, []))) for src, f in sources],
+        config.weights,
+    )
     files = [(src, f.metrics, len(f.regions), churns[src.path], risk) for (src, f), risk in zip(sources, file_scores)]
     # Classes sum their members: they are measured on the functions' scale, not against each other.
     callables = [r for _, f in sources for r in f.regions if r.kind != "class"]
     classes = [r for _, f in sources for r in f.regions if r.kind == "class"]
-    callable_signals = [Signals.of_region(r.metrics, churns[r.path]) for r in callables]
+    def held(r) -> float:  # a region's findings: those on its lines (a class holds its methods')
+        return security_weight(x for x in by_file.get(r.path, []) if r.start_line <= x.start_line <= r.end_line)
+
+    callable_signals = [Signals.of_region(r.metrics, churns[r.path], held(r)) for r in callables]
     regions = list(zip(callables, score_all(callable_signals, config.weights)))
-    class_signals = [Signals.of_region(r.metrics, churns[r.path]) for r in classes]
+    class_signals = [Signals.of_region(r.metrics, churns[r.path], held(r)) for r in classes]
     regions += zip(classes, score_all(class_signals, config.weights, reference=callable_signals))
     return files, regions

@@ -9,7 +9,7 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from vibetriage.model import Decision, RankedFile, RankedRegion, RegionState, RiskScore, ScanInfo
+from vibetriage.model import SEVERITIES, Decision, Finding, RankedFile, RankedRegion, RegionKey, RegionState, RiskScore, ScanInfo
 from vibetriage.text import plain
 
 STATE_STYLE = {"load-bearing": "bold cyan", "prototype-track": "magenta", "reviewed": "green", "stale": "bold yellow"}
@@ -23,9 +23,10 @@ def risk_json(risk: RiskScore) -> list[dict]:
     ]
 
 
-def file_json(f: RankedFile) -> dict:
+def file_json(f: RankedFile, findings: list[Finding]) -> dict:
     c, m = f.churn, f.metrics
     return {
+        "findings": _finding_counts(findings),
         "rank": f.rank, "path": f.file.path, "language": f.file.language, "score": f.risk.score,
         "breakdown": risk_json(f.risk),
         "loc": f.file.loc, "lines": m.length, "size": f.file.size, "regions": f.regions,
@@ -39,9 +40,10 @@ def file_json(f: RankedFile) -> dict:
     }
 
 
-def region_json(r: RankedRegion, state: RegionState | None = None) -> dict:
+def region_json(r: RankedRegion, state: RegionState | None, findings: list[Finding]) -> dict:
     g, m = r.region, r.region.metrics
     out = {
+        "findings": _finding_counts(findings),
         "rank": r.rank, "path": g.path, "file": g.path, "qualname": g.qualname, "kind": g.kind, "ordinal": g.ordinal,
         "language": r.language, "start_line": g.start_line, "end_line": g.end_line, "score": r.risk.score,
         "breakdown": risk_json(r.risk),
@@ -52,6 +54,12 @@ def region_json(r: RankedRegion, state: RegionState | None = None) -> dict:
         out["state"] = {"track": state.track, "review": state.review, "reviewed_by": state.reviewed_by,
                         "reviewed_at": state.reviewed_at}
     return out
+
+
+def _finding_counts(findings: list[Finding]) -> dict:
+    open_ = [f for f in findings if not f.suppressed]
+    return {"open": len(open_), "suppressed": len(findings) - len(open_),
+            "by_severity": {sev: n for sev in SEVERITIES if (n := sum(f.severity == sev for f in open_))}}
 
 
 def decision_json(d: Decision) -> dict:
@@ -77,25 +85,25 @@ def scan_summary(info: ScanInfo, up_to_date: bool, diagnostics: int) -> Text:
     return Text(line)
 
 
-def files_table(files: list[RankedFile], states: dict[str, dict[str, int]]) -> Table:
+def files_table(files: list[RankedFile], states: dict[str, dict[str, int]], findings: dict[str, list[Finding]]) -> Table:
     t = Table(box=None, header_style="bold", pad_edge=False)
     for name, justify in (("#", "right"), ("score", "right"), ("path", "left"), ("lang", "left"), ("commits", "right"),
-                          ("authors", "right"), ("cyclo", "right"), ("cogn", "right"), ("loc", "right"),
+                          ("authors", "right"), ("cyclo", "right"), ("cogn", "right"), ("loc", "right"), ("sec", "right"),
                           ("decisions", "left"), ("why", "left")):
         t.add_column(name, justify=justify, no_wrap=name != "path", overflow="fold")
     for f in files:
         t.add_row(
             str(f.rank), f"{f.risk.score:.1f}", plain(f.file.path), f.file.language, str(f.churn.commits),
             str(f.churn.authors), str(f.metrics.cyclomatic), str(f.metrics.cognitive), str(f.file.loc),
-            _summary(states.get(f.file.path, {})), why(f.risk),
+            security_cell(findings.get(f.file.path, [])), _summary(states.get(f.file.path, {})), why(f.risk),
         )
     return t
 
 
-def regions_table(regions: list[RankedRegion], states: dict) -> Table:
+def regions_table(regions: list[RankedRegion], states: dict, findings: dict[RegionKey, list[Finding]]) -> Table:
     t = Table(box=None, header_style="bold", pad_edge=False)
     for name, justify in (("#", "right"), ("score", "right"), ("region", "left"), ("kind", "left"), ("lines", "right"),
-                          ("cyclo", "right"), ("cogn", "right"), ("nest", "right"), ("params", "right"),
+                          ("cyclo", "right"), ("cogn", "right"), ("nest", "right"), ("params", "right"), ("sec", "right"),
                           ("state", "left"), ("why", "left")):
         t.add_column(name, justify=justify, no_wrap=name != "region", overflow="fold")
     for r in regions:
@@ -103,8 +111,40 @@ def regions_table(regions: list[RankedRegion], states: dict) -> Table:
         t.add_row(
             str(r.rank), f"{r.risk.score:.1f}", Text.assemble(plain(g.path, "dim"), "::", plain(g.qualname)),
             g.kind, f"{g.start_line}-{g.end_line}", str(m.cyclomatic), str(m.cognitive), str(m.nesting), str(m.params),
-            state_text(states.get(g.key)), why(r.risk),
+            security_cell(findings.get(g.key, [])), state_text(states.get(g.key)), why(r.risk),
         )
+    return t
+
+
+def security_cell(findings: list[Finding]) -> Text:
+    """Open findings, coloured by the worst severity; suppressed ones in parentheses."""
+    open_ = [f for f in findings if not f.suppressed]
+    text = Text(str(len(open_)) if open_ else "-", style=_severity_style(open_) if open_ else "dim")
+    suppressed = len(findings) - len(open_)
+    if suppressed:
+        text.append(f" ({suppressed})", style="dim")
+    return text
+
+
+def _severity_style(findings: list[Finding]) -> str:
+    worst = min(SEVERITIES.index(f.severity) for f in findings)
+    return ("bold red", "red", "yellow", "", "dim")[worst]
+
+
+def findings_table(findings: list[Finding]) -> Table | Text:
+    if not findings:
+        return Text("no findings", style="dim")
+    t = Table(box=None, header_style="bold", pad_edge=False)
+    for name in ("lines", "severity", "rule", "cwe", "region", "message"):
+        t.add_column(name, overflow="fold", no_wrap=name in ("lines", "severity", "cwe"))
+    for f in findings:
+        lines = str(f.start_line) if f.end_line == f.start_line else f"{f.start_line}-{f.end_line}"
+        message = plain(f.message)
+        if f.suppressed:
+            message = Text.assemble(Text("suppressed: ", style="green"), plain(f.suppressed), Text(" — ", style="dim"), plain(f.message, "dim"))
+        rule = plain(f.rule_id) if f.tool == "vibetriage" else Text.assemble(plain(f.tool, "dim"), " ", plain(f.rule_id))
+        region = plain(f.region.qualname) if f.region else Text("(file)", style="dim")
+        t.add_row(lines, Text(f.severity, style=_severity_style([f]) if not f.suppressed else "dim"), rule, f.cwe or "", region, message)
     return t
 
 
@@ -142,7 +182,13 @@ def history_table(decisions: list[Decision]) -> Table | Text:
     return t
 
 
-def file_detail(f: RankedFile, regions: list[RankedRegion], states: dict, decisions: list[Decision]) -> Group:
+def finding_json(f: Finding) -> dict:
+    return {"rule": f.rule_id, "tool": f.tool, "severity": f.severity, "confidence": f.confidence, "cwe": f.cwe,
+            "path": f.path, "start_line": f.start_line, "end_line": f.end_line, "message": f.message,
+            "suppressed": f.suppressed, "region": f.region.qualname if f.region else None}
+
+
+def file_detail(f: RankedFile, regions: list[RankedRegion], states: dict, decisions: list[Decision], findings: list[Finding]) -> Group:
     c = f.churn
     head = Text.assemble(("#" + str(f.rank) + " ", "bold"), plain(f.file.path, "bold"), f"  {f.file.language}, {f.file.loc} loc")
     churn = Text(
@@ -150,11 +196,15 @@ def file_detail(f: RankedFile, regions: list[RankedRegion], states: dict, decisi
         f"{c.ai_commits} AI-assisted; all time: {c.commits_all} commits, {c.authors_all} authors, "
         f"first {_iso(c.first_change) or '-'}, last {_iso(c.last_change) or '-'}"
     )
-    return Group(head, churn, Text(""), breakdown_table(f.risk), Text(""), regions_table(regions, states), Text(""),
+    by_region: dict = {}
+    for x in findings:
+        by_region.setdefault(x.region, []).append(x)
+    return Group(head, churn, Text(""), breakdown_table(f.risk), Text(""), regions_table(regions, states, by_region), Text(""),
+                 Text("findings", style="bold"), findings_table(findings), Text(""),
                  Text("decision history", style="bold"), history_table(decisions))
 
 
-def region_detail(r: RankedRegion, state: RegionState) -> Group:
+def region_detail(r: RankedRegion, state: RegionState, findings: list[Finding]) -> Group:
     g, m = r.region, r.region.metrics
     head = Text.assemble(plain(g.path, "bold"), "::", plain(g.qualname, "bold"), f"  {g.kind}, lines {g.start_line}-{g.end_line}")
     metrics = Text(f"cyclomatic {m.cyclomatic}, cognitive {m.cognitive}, nesting {m.nesting}, length {m.length}, params {m.params}")
@@ -162,6 +212,7 @@ def region_detail(r: RankedRegion, state: RegionState) -> Group:
     if state.reviewed_by:
         status.append_text(Text.assemble(" (reviewed by ", plain(state.reviewed_by), f" at {state.reviewed_at})"))
     return Group(head, metrics, status, Text(""), breakdown_table(r.risk), Text(""),
+                 Text("findings", style="bold"), findings_table(findings), Text(""),
                  Text("decision history", style="bold"), history_table(list(state.decisions)))
 
 

@@ -7,7 +7,7 @@ score = 100 * sum(weight * normalised for measured parts) / sum(weight for measu
 Normalisation is within the repository: n(x) = log(1 + x) / log(1 + max x), so the most changed
 or most complex item scores 1 and a long tail does not flatten everyone else to 0. The hotspot
 part is n(churn) * n(complexity), divided by its own maximum. Parts whose signal is not measured
-yet (security, test gap until their analyzers run) carry `measured=False` and do not count.
+yet (the test gap until its analyzer runs) carry `measured=False` and do not count.
 """
 
 from __future__ import annotations
@@ -19,7 +19,15 @@ from dataclasses import dataclass
 from vibetriage.model import FileChurn, Metrics, RiskScore, ScorePart
 
 PARTS = ("hotspot", "churn", "complexity", "cognitive", "size", "security", "test_gap")
-UNMEASURED = frozenset({"security", "test_gap"})
+UNMEASURED = frozenset({"test_gap"})
+# A finding's weight in the security part: its severity times how sure the rule is.
+SEVERITY_WEIGHT = {"critical": 10.0, "high": 6.0, "medium": 3.0, "low": 1.0, "info": 0.0}
+CONFIDENCE_WEIGHT = {"high": 1.0, "medium": 0.7, "low": 0.4}
+
+
+def security_weight(findings) -> float:
+    """Sum of severity x confidence over the findings that are not suppressed."""
+    return sum(SEVERITY_WEIGHT[f.severity] * CONFIDENCE_WEIGHT[f.confidence] for f in findings if not f.suppressed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,14 +38,15 @@ class Signals:
     complexity: float  # cyclomatic
     cognitive: float
     size: float  # lines of code (file) or lines (region)
+    security: float = 0.0  # security_weight() of its findings
 
     @classmethod
-    def of_file(cls, metrics: Metrics, loc: int, churn: FileChurn) -> Signals:
-        return cls(churn.commits, metrics.cyclomatic, metrics.cognitive, loc)
+    def of_file(cls, metrics: Metrics, loc: int, churn: FileChurn, security: float = 0.0) -> Signals:
+        return cls(churn.commits, metrics.cyclomatic, metrics.cognitive, loc, security)
 
     @classmethod
-    def of_region(cls, metrics: Metrics, file_churn: FileChurn) -> Signals:
-        return cls(file_churn.commits, metrics.cyclomatic, metrics.cognitive, metrics.length)
+    def of_region(cls, metrics: Metrics, file_churn: FileChurn, security: float = 0.0) -> Signals:
+        return cls(file_churn.commits, metrics.cyclomatic, metrics.cognitive, metrics.length, security)
 
 
 def _scaler(values: Sequence[float]):
@@ -53,17 +62,17 @@ def score_all(items: Sequence[Signals], weights: dict[str, float], reference: Se
     among files; classes on the scale of functions and methods, clamped at 1, so a small class in
     a repository with few classes does not look like its worst function."""
     ref = items if reference is None else reference
-    scale = {name: _scaler([getattr(s, name) for s in ref]) for name in ("churn", "complexity", "cognitive", "size")}
+    scale = {name: _scaler([getattr(s, name) for s in ref]) for name in ("churn", "complexity", "cognitive", "size", "security")}
     hot_raw = [min(scale["churn"](s.churn), 1.0) * min(scale["complexity"](s.complexity), 1.0) for s in items]
     hot_max = max([scale["churn"](s.churn) * scale["complexity"](s.complexity) for s in ref] + [0.0])
     measured_weight = sum(w for name, w in weights.items() if name not in UNMEASURED)
     out = []
     for s, hot in zip(items, hot_raw):
         parts = [ScorePart("hotspot", round(hot, 4), round(min(hot / hot_max, 1.0) if hot_max else 0.0, 4), weights["hotspot"])]
-        for name in ("churn", "complexity", "cognitive", "size"):
+        for name in ("churn", "complexity", "cognitive", "size", "security"):
             raw = getattr(s, name)
             parts.append(ScorePart(name, raw, round(min(scale[name](raw), 1.0), 4), weights[name]))
-        parts += [ScorePart(name, 0.0, 0.0, weights[name], measured=False) for name in ("security", "test_gap")]
+        parts.append(ScorePart("test_gap", 0.0, 0.0, weights["test_gap"], measured=False))
         total = sum(p.contribution for p in parts)
         out.append(RiskScore(round(100 * total / measured_weight, 2) if measured_weight else 0.0, tuple(parts)))
     return out

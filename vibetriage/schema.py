@@ -81,6 +81,28 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE TRIGGER decisions_no_delete BEFORE DELETE ON decisions
         BEGIN SELECT RAISE(ABORT, 'decisions are append-only'); END;
     """,
+    # 2: findings (ours and imported), test evidence, and the blob cache keyed by the file's role
+    # (a test file's facts include its tests); the cache is rebuilt, nothing else is lost.
+    """
+    DROP TABLE blob_facts;
+    CREATE TABLE blob_facts (
+        blob_id TEXT NOT NULL, language TEXT NOT NULL, role TEXT NOT NULL, analyzer TEXT NOT NULL,
+        facts TEXT NOT NULL,
+        PRIMARY KEY (blob_id, language, role, analyzer)
+    ) WITHOUT ROWID;
+    ALTER TABLE files ADD COLUMN role TEXT NOT NULL DEFAULT 'source';
+    ALTER TABLE regions ADD COLUMN evidence TEXT NOT NULL DEFAULT 'none';
+    ALTER TABLE regions ADD COLUMN evidence_detail TEXT NOT NULL DEFAULT '';
+    ALTER TABLE regions ADD COLUMN covered REAL;
+    CREATE TABLE findings (
+        id INTEGER PRIMARY KEY,
+        path TEXT NOT NULL, start_line INTEGER NOT NULL, end_line INTEGER NOT NULL,
+        rule_id TEXT NOT NULL, tool TEXT NOT NULL, severity TEXT NOT NULL, confidence TEXT NOT NULL,
+        cwe TEXT, message TEXT NOT NULL, suppressed TEXT,
+        region_kind TEXT, region_qualname TEXT, region_ordinal INTEGER
+    );
+    CREATE INDEX findings_by_path ON findings (path, start_line);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -25,6 +25,7 @@ from vibetriage.model import (
     Diagnostic,
     FileChange,
     FileChurn,
+    Finding,
     Metrics,
     RankedFile,
     RankedRegion,
@@ -151,25 +152,27 @@ class Store:
 
     # -- blob cache --------------------------------------------------------------------------
 
-    def cached_blobs(self, analyzer: str) -> set[tuple[str, str]]:
-        rows = self.conn.execute("SELECT blob_id, language FROM blob_facts WHERE analyzer = ?", (analyzer,))
+    # A blob's facts are keyed by (blob id, language, role): a test file's facts include its tests.
+
+    def cached_blobs(self, analyzer: str) -> set[tuple[str, str, str]]:
+        rows = self.conn.execute("SELECT blob_id, language, role FROM blob_facts WHERE analyzer = ?", (analyzer,))
         return set(rows)
 
-    def blob_facts(self, analyzer: str, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], dict]:
+    def blob_facts(self, analyzer: str, keys: Iterable[tuple[str, str, str]]) -> dict[tuple[str, str, str], dict]:
         wanted = set(keys)
         out = {}
-        for blob_id, language, facts in self.conn.execute(
-            "SELECT blob_id, language, facts FROM blob_facts WHERE analyzer = ?", (analyzer,)
+        for blob_id, language, role, facts in self.conn.execute(
+            "SELECT blob_id, language, role, facts FROM blob_facts WHERE analyzer = ?", (analyzer,)
         ):
-            if (blob_id, language) in wanted:
-                out[(blob_id, language)] = json.loads(facts)
+            if (blob_id, language, role) in wanted:
+                out[(blob_id, language, role)] = json.loads(facts)
         return out
 
-    def put_blob_facts(self, analyzer: str, facts: dict[tuple[str, str], dict]) -> None:
+    def put_blob_facts(self, analyzer: str, facts: dict[tuple[str, str, str], dict]) -> None:
         with self.transaction():
             self.conn.executemany(
-                "INSERT OR REPLACE INTO blob_facts (blob_id, language, analyzer, facts) VALUES (?, ?, ?, ?)",
-                [(b, lang, analyzer, json.dumps(f, separators=(",", ":"))) for (b, lang), f in facts.items()],
+                "INSERT OR REPLACE INTO blob_facts (blob_id, language, role, analyzer, facts) VALUES (?, ?, ?, ?, ?)",
+                [(b, lang, role, analyzer, json.dumps(f, separators=(",", ":"))) for (b, lang, role), f in facts.items()],
             )
 
     def prune_blob_facts(self, analyzer: str) -> None:
@@ -223,17 +226,19 @@ class Store:
         regions: list[tuple[Region, RiskScore]],
         diagnostics: list[Diagnostic],
         meta: dict[str, str],
+        findings: list[Finding] = (),
     ) -> int:
         """Replace the current snapshot with a finished scan's, in one transaction."""
         with self.transaction():
             self.set_meta(meta)
-            for table in ("files", "regions", "diagnostics"):
+            for table in ("files", "regions", "diagnostics", "findings"):
                 self.conn.execute(f"DELETE FROM {table}")  # fixed table names, not input
             self.db["files"].insert_all(_file_row(*f) for f in files)
             self.db["regions"].insert_all(_region_row(r, risk) for r, risk in regions)
             self.db["diagnostics"].insert_all(
                 {"path": d.path, "status": d.status, "reason": d.reason, "detail": d.detail} for d in diagnostics
             )
+            self.db["findings"].insert_all(_finding_row(f) for f in findings)
             # Decisions whose region was renamed since the last scan are found by fingerprint now;
             # record where they went, or a later edit of the renamed code would orphan them.
             found = attach(self.decisions(), [r for r, _ in regions], self._moves()).moves
@@ -257,6 +262,18 @@ class Store:
         """(head, analyzer, config) of the last scan: what decides whether a re-scan can be skipped."""
         row = self.conn.execute("SELECT head, analyzer, config FROM scans ORDER BY id DESC LIMIT 1").fetchone()
         return tuple(row) if row else (None, None, None)
+
+    def findings(self, path: str | None = None) -> list[Finding]:
+        """Findings of the last scan (of one file, or all), suppressed ones included."""
+        sql = (
+            "SELECT rule_id, tool, severity, confidence, cwe, path, start_line, end_line, message, suppressed,"
+            " region_kind, region_qualname, region_ordinal FROM findings"
+        )
+        rows = self.conn.execute(sql + (" WHERE path = ?" if path else "") + " ORDER BY path, start_line, rule_id", (path,) if path else ())
+        return [
+            Finding(*r[:10], region=RegionKey(r[5], r[10], r[11], r[12]) if r[10] is not None else None)
+            for r in rows
+        ]
 
     def file_blobs(self) -> dict[str, str]:
         return dict(self.conn.execute("SELECT path, blob_id FROM files"))
@@ -365,6 +382,16 @@ def _ignore_db_in_git(directory: Path) -> None:
     marker = directory / ".gitignore"
     if not marker.exists():
         marker.write_text("triage.db\ntriage.db-*\n", encoding="utf-8")
+
+
+def _finding_row(f: Finding) -> dict:
+    region = f.region
+    return {
+        "path": f.path, "start_line": f.start_line, "end_line": f.end_line, "rule_id": f.rule_id, "tool": f.tool,
+        "severity": f.severity, "confidence": f.confidence, "cwe": f.cwe, "message": f.message,
+        "suppressed": f.suppressed, "region_kind": region.kind if region else None,
+        "region_qualname": region.qualname if region else None, "region_ordinal": region.ordinal if region else None,
+    }
 
 
 def _risk_json(risk: RiskScore) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import textwrap
 
-from analyzers.regions import analyze
+from analyzers.facts import analyze
 from vibetriage.model import FileFacts, Region
 
 

@@ -1,0 +1,94 @@
+"""The analysis of one file: one parse and one query pass, whose matches are split among the
+concerns that need them: regions and complexity (analyzers/regions.py), security rules
+(analyzers/security.py) and, for test files, what the tests assert (analyzers/testfacts.py).
+
+Every concern's patterns are compiled into a single query per language, so the tree is walked
+once in C whatever the number of rules (DESIGN.md principle 6). A match's pattern index says
+whose it is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from analyzers import regions, security, treesitter
+from analyzers.languages import LANGUAGES
+from vibetriage.assets import data_path
+from vibetriage.model import Diagnostic, FileFacts, Metrics
+
+
+@dataclass(frozen=True)
+class _Combined:
+    query: object  # tree_sitter.Query
+    structure_patterns: int  # patterns [0, n) are regions/complexity
+    rule_of_pattern: tuple  # pattern n + i belongs to rule_of_pattern[i]
+
+
+@cache
+def combined(language: str) -> _Combined:
+    """The language's structure queries plus every rule's query, compiled together once."""
+    spec = LANGUAGES[language]
+    structure = "\n".join(data_path("queries", spec.queries, f"{c}.scm").read_text(encoding="utf-8") for c in regions.CONCERNS)
+    texts, owners = [structure], []
+    for rule in security.query_rules(language):
+        try:
+            count = treesitter.compile_query(language, rule.query).pattern_count
+        except treesitter.QueryError as exc:
+            raise security.RuleError(f"{rule.source}: query does not compile for {language}: {exc}") from exc
+        texts.append(rule.query)
+        owners.extend([rule] * count)
+    query = treesitter.compile_query(language, "\n".join(texts))
+    return _Combined(query, query.pattern_count - len(owners), tuple(owners))
+
+
+def analyze(language: str, source: bytes, timeout_s: float = 5.0, *, test_file: bool = False) -> FileFacts:
+    """Parse one blob and analyze it. A timeout comes back as FileFacts whose `error` says why;
+    syntax errors still yield what parsed (status `partial`)."""
+    try:
+        tree = treesitter.parse(language, source, timeout_s)
+    except treesitter.ParseTimeout as exc:
+        return FileFacts(language, _loc(source, []), Metrics(0, 0, 0, 0, 0), (), Diagnostic("", "failed", "parse-timeout", str(exc)))
+    q = combined(language)
+    structure, rule_matches = [], []
+    for pattern, caps in treesitter.matches(q.query, tree.root_node):
+        if pattern < q.structure_patterns:
+            structure.append((pattern, caps))
+        else:
+            rule_matches.append((q.rule_of_pattern[pattern - q.structure_patterns], caps))
+    found_regions, metrics, comments = regions.measure(language, source, structure)
+    findings = security.findings(language, source, rule_matches, comments)
+    tests = None
+    if test_file:
+        from analyzers import testfacts
+
+        tests = testfacts.extract(language, source, tree.root_node)
+    error = None
+    if tree.root_node.has_error:
+        line = _first_error_line(tree.root_node)
+        error = Diagnostic("", "partial", "syntax-error", f"syntax errors from line {line}; measured what parsed")
+    return FileFacts(language, _loc(source, comments), metrics, found_regions, error, tuple(findings), tests)
+
+
+def _first_error_line(root) -> int:
+    # Descend along the first child that contains an error; cheap, touches one path only.
+    node = root
+    while True:
+        nxt = next((c for c in node.children if c.has_error or c.is_error or c.is_missing), None)
+        if nxt is None or nxt.is_error or nxt.is_missing:
+            return (nxt or node).start_point[0] + 1
+        node = nxt
+
+
+def _loc(source: bytes, comments) -> int:
+    """Lines with code: not blank and not only comment."""
+    lines = source.split(b"\n")
+    code = {i for i, ln in enumerate(lines) if ln.strip()}
+    for start, end, first, last in comments:
+        line_start = source.rfind(b"\n", 0, start) + 1
+        line_end = source.find(b"\n", end)
+        line_end = len(source) if line_end < 0 else line_end
+        lo = first if not source[line_start:start].strip() else first + 1
+        hi = last if not source[end:line_end].strip() else last - 1
+        code.difference_update(range(lo, hi + 1))
+    return len(code)
