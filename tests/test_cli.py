@@ -165,3 +165,47 @@ def test_scanning_a_plain_directory_says_there_is_no_churn(tmp_path, capsys):
     (tmp_path / "m.py").write_text("def f(x):\n    return x\n")
     code, out, _ = run(capsys, "scan", tmp_path)
     assert code == 0 and "1 files" in out and "not a git repository: no churn" in out
+
+
+def sarif_log(tool: str, results: list[tuple[str, str, int]]) -> str:
+    """A minimal but valid SARIF 2.1.0 log, as Semgrep writes it: (rule id, path, line) per result."""
+    return json.dumps({
+        "version": "2.1.0",
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "runs": [{
+            "tool": {"driver": {"name": tool, "rules": [
+                {"id": rid, "properties": {"tags": ["CWE-89: Improper Neutralization of Special Elements used in an SQL Command"]},
+                 "defaultConfiguration": {"level": "error"}} for rid in sorted({r for r, _, _ in results})]}},
+            "results": [
+                {"ruleId": rid, "level": "error", "message": {"text": f"{rid} here"},
+                 "locations": [{"physicalLocation": {"artifactLocation": {"uri": path, "uriBaseId": "%SRCROOT%"},
+                                                     "region": {"startLine": line}}}]}
+                for rid, path, line in results
+            ],
+        }],
+    })
+
+
+def test_sarif_findings_are_attached_kept_and_replaced_per_tool(repo, tmp_path, capsys):
+    report = tmp_path / "semgrep.sarif"
+    report.write_text(sarif_log("Semgrep OSS", [("python.sqli", "api/auth.py", 3), ("python.other", "api/auth.py", 11)]))
+    code, _, _ = run(capsys, "scan", "-q", repo.path, "--sarif", report)
+    assert code == 0
+
+    def imported():
+        _, out, _ = run(capsys, "show", "api/auth.py", "--repo", repo.path, "--json")
+        return {(f["tool"], f["rule"], f["region"], f["severity"], f["cwe"]) for f in json.loads(out)["finding_list"] if f["tool"] != "vibetriage"}
+
+    assert imported() == {("Semgrep OSS", "python.sqli", "Auth.login", "high", "CWE-89"),
+                          ("Semgrep OSS", "python.other", "helper", "high", "CWE-89")}
+    run(capsys, "scan", "-q", repo.path)  # a later scan without --sarif keeps the import
+    assert len(imported()) == 2
+    report.write_text(sarif_log("Semgrep OSS", [("python.sqli", "api/auth.py", 3)]))
+    run(capsys, "scan", "-q", repo.path, "--sarif", report)  # the same tool again replaces it
+    assert imported() == {("Semgrep OSS", "python.sqli", "Auth.login", "high", "CWE-89")}
+
+    bad = tmp_path / "bad.sarif"
+    bad.write_text("{not json")
+    code, _, err = run(capsys, "scan", "-q", repo.path, "--sarif", bad)
+    assert code == 1 and err.startswith("vibetriage: error:") and len(err.strip().splitlines()) == 1
+    assert len(imported()) == 1  # a bad report changes nothing

@@ -34,11 +34,12 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 0
     from analyzers.git import GitError
+    from analyzers.sarif import SarifError
     from vibetriage.pipeline import ScanError
 
     try:
         return args.run(args) or 0
-    except (CliError, ScanError, StoreError, ConfigError, GitError) as exc:
+    except (CliError, ScanError, StoreError, ConfigError, GitError, SarifError) as exc:
         print(f"vibetriage: error: {visible(exc)}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
@@ -56,6 +57,8 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--window-days", type=int, help="churn window in days, ending at HEAD's date (default 365)")
     s.add_argument("--max-file-bytes", type=int, help="skip files larger than this (default 1000000)")
     s.add_argument("--jobs", type=int, help="parser processes (default: 2 on large repositories)")
+    s.add_argument("--sarif", type=Path, action="append", default=[], metavar="FILE",
+                   help="import another scanner's findings (SARIF 2.1.0: Semgrep, CodeQL, Bandit...); kept until the same tool is imported again")
     s.set_defaults(run=cmd_scan)
 
     t = sub.add_parser("top", help="print the risk ranking with its reasons")
@@ -122,13 +125,13 @@ def cmd_scan(args) -> int:
     config = load_config(root, window_days=args.window_days, max_file_bytes=args.max_file_bytes)
     with _open_store(args, root, create=True) as store:
         if args.quiet:
-            scan(root, store, config, jobs=args.jobs)
+            scan(root, store, config, jobs=args.jobs, sarif=tuple(args.sarif))
             return 0
         from vibetriage import render
 
         err = render.console(stderr=True)
         with _progress(err, err.is_terminal) as report:
-            outcome = scan(root, store, config, progress=report, jobs=args.jobs)
+            outcome = scan(root, store, config, progress=report, jobs=args.jobs, sarif=tuple(args.sarif))
         render.console().print(render.scan_summary(outcome.info, outcome.up_to_date, outcome.diagnostics))
     return 0
 

@@ -69,13 +69,24 @@ def resolve_root(path: Path) -> Path:
     return path.resolve()
 
 
-def scan(root: Path, store: Store, config: Config, *, progress: Progress | None = None, jobs: int | None = None) -> ScanOutcome:
+def scan(
+    root: Path,
+    store: Store,
+    config: Config,
+    *,
+    progress: Progress | None = None,
+    jobs: int | None = None,
+    sarif: tuple[Path, ...] = (),
+) -> ScanOutcome:
+    """Scan `root` into `store`. SARIF reports given here are imported first (replacing earlier
+    imports of the same tool) and kept for later scans."""
     started, t0 = now_iso(), time.perf_counter()
     report = progress or (lambda _phase, _done, _total: None)
     report("discover", 0, 1)
     inv = _apply_excludes(discovery.inventory(root, max_bytes=config.max_file_bytes), config)
+    import_diagnostics = _import_sarif(store, inv, sarif)
     analyzer = analyzer_version()
-    fingerprint = _inventory_digest(inv)
+    fingerprint = _inventory_digest(inv) + "|" + store.imports_digest()
     last = store.last_scan()
     if last is not None and store.last_scan_keys() == (inv.head, analyzer, config.digest()) and store.meta("inventory") == fingerprint:
         now = replace(last, parsed=0, cached=last.files, duration_s=round(time.perf_counter() - t0, 3))
@@ -92,6 +103,7 @@ def scan(root: Path, store: Store, config: Config, *, progress: Progress | None 
             paths = [inv.prefix] if inv.prefix else []  # scanning a subdirectory: its history only
             history = background.submit(_read_history, root, inv.head, paths, config.window_days, *cached)
         facts, diagnostics, fresh = _facts(root, store, inv, todo, analyzer, config, report, pool)
+        diagnostics += import_diagnostics
         report("history", 0, 1)
         try:
             hist = history.result() if history else None
@@ -108,7 +120,7 @@ def scan(root: Path, store: Store, config: Config, *, progress: Progress | None 
     churn_by_path = (
         churn.aggregate(commits, paths, window_end=head_time, window_days=config.window_days) if head_time else {}
     )
-    findings = _attach_findings(facts)
+    findings = _attach_findings(facts, store.imported_findings())
     files, regions = _score(inv.candidates, facts, churn_by_path, findings, config)
     if shallow:
         diagnostics.append(Diagnostic("", "partial", "shallow-clone", "history is truncated: churn counts only the commits present"))
@@ -307,16 +319,40 @@ def _metrics_tuple(m: Metrics) -> tuple[int, int, int, int, int]:
 # -- scoring -----------------------------------------------------------------------------------
 
 
-def _attach_findings(facts: dict[str, FileFacts]) -> list[Finding]:
-    """Every finding with the innermost region that holds its first line (None: file level)."""
+def _attach_findings(facts: dict[str, FileFacts], imported: list[Finding]) -> list[Finding]:
+    """Our findings and the imported ones, each with the innermost region holding its first line
+    (None: file level, or a file we do not analyze, which keeps the finding but scores nothing)."""
+    by_path: dict[str, list[Finding]] = {}
+    for finding in [*(x for f in facts.values() for x in f.findings), *imported]:
+        by_path.setdefault(finding.path, []).append(finding)
     out = []
-    for path, f in facts.items():
-        spans = sorted(f.regions, key=lambda r: (r.start_line, -r.end_line))
-        for finding in f.findings:
+    for path, found in by_path.items():
+        spans = facts[path].regions if path in facts else ()
+        for finding in found:
             holders = [r for r in spans if r.start_line <= finding.start_line <= r.end_line]
             inner = min(holders, key=lambda r: r.end_line - r.start_line, default=None)
             out.append(replace(finding, region=inner.key if inner else None))
     return out
+
+
+def _import_sarif(store: Store, inv, reports: tuple[Path, ...]) -> list[Diagnostic]:
+    """Read SARIF reports and store their findings per tool; SarifError stops the scan before it
+    writes anything, so a bad report never half-replaces a good one."""
+    if not reports:
+        return []
+    from analyzers import sarif
+
+    known = {c.path for c in inv.candidates}
+    read = [(path, *sarif.read_sarif(path, inv.root, known)) for path in reports]
+    diagnostics = []
+    for path, found, diags in read:
+        diagnostics += diags
+        by_tool: dict[str, list[Finding]] = {}
+        for f in found:
+            by_tool.setdefault(f.tool, []).append(f)
+        for tool, tool_findings in by_tool.items():
+            store.replace_import("sarif", tool, str(path), tool_findings)
+    return diagnostics
 
 
 def _score(candidates, facts: dict[str, FileFacts], churn_by_path: dict[str, FileChurn], findings: list[Finding], config: Config):

@@ -102,6 +102,23 @@ MIGRATIONS: tuple[str, ...] = (
         region_kind TEXT, region_qualname TEXT, region_ordinal INTEGER
     );
     CREATE INDEX findings_by_path ON findings (path, start_line);
+    -- Reports brought in by the user (--sarif, --coverage). Kept across scans; a new import of the
+    -- same kind and tool replaces the older one.
+    CREATE TABLE imports (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,  -- never reused: the scan tells imports apart by id
+        kind TEXT NOT NULL, tool TEXT NOT NULL, source TEXT NOT NULL,
+        imported_at TEXT NOT NULL
+    );
+    CREATE TABLE imported_findings (
+        import_id INTEGER NOT NULL REFERENCES imports (id) ON DELETE CASCADE,
+        rule_id TEXT NOT NULL, tool TEXT NOT NULL, severity TEXT NOT NULL, confidence TEXT NOT NULL,
+        cwe TEXT, path TEXT NOT NULL, start_line INTEGER NOT NULL, end_line INTEGER NOT NULL,
+        message TEXT NOT NULL, suppressed TEXT
+    );
+    CREATE TABLE imported_coverage (
+        import_id INTEGER NOT NULL REFERENCES imports (id) ON DELETE CASCADE,
+        path TEXT NOT NULL, covered TEXT NOT NULL, measured TEXT NOT NULL  -- JSON line lists
+    );
     """,
 )
 

@@ -217,6 +217,50 @@ class Store:
             )
         ]
 
+    # -- imported reports --------------------------------------------------------------------
+
+    def replace_import(self, kind: str, tool: str, source: str, findings: list[Finding] = (), coverage=None) -> None:
+        """Store a report, replacing the previous one of the same kind and tool."""
+        with self.transaction():
+            self.conn.execute("DELETE FROM imports WHERE kind = ? AND tool = ?", (kind, tool))
+            import_id = self.db["imports"].insert(
+                {"kind": kind, "tool": tool, "source": source, "imported_at": now_iso()}
+            ).last_pk
+            self.db["imported_findings"].insert_all(
+                {"import_id": import_id, "rule_id": f.rule_id, "tool": f.tool, "severity": f.severity,
+                 "confidence": f.confidence, "cwe": f.cwe, "path": f.path, "start_line": f.start_line,
+                 "end_line": f.end_line, "message": f.message, "suppressed": f.suppressed}
+                for f in findings
+            )
+            self.db["imported_coverage"].insert_all(
+                {"import_id": import_id, "path": path, "covered": json.dumps(sorted(covered)), "measured": json.dumps(sorted(measured))}
+                for path, (covered, measured) in (coverage or {}).items()
+            )
+
+    def imported_findings(self) -> list[Finding]:
+        rows = self.conn.execute(
+            "SELECT rule_id, tool, severity, confidence, cwe, path, start_line, end_line, message, suppressed"
+            " FROM imported_findings ORDER BY rowid"
+        )
+        return [Finding(*r) for r in rows]
+
+    def imported_coverage(self) -> dict[str, tuple[frozenset[int], frozenset[int]]] | None:
+        """Covered and measured lines per path from every coverage import, or None without one."""
+        rows = self.conn.execute("SELECT path, covered, measured FROM imported_coverage").fetchall()
+        if not rows and not self.conn.execute("SELECT 1 FROM imports WHERE kind = 'coverage'").fetchone():
+            return None
+        merged: dict[str, tuple[set[int], set[int]]] = {}
+        for path, covered, measured in rows:
+            c, m = merged.setdefault(path, (set(), set()))
+            c.update(json.loads(covered))
+            m.update(json.loads(measured))
+        return {p: (frozenset(c), frozenset(m)) for p, (c, m) in merged.items()}
+
+    def imports_digest(self) -> str:
+        """Changes whenever an import is added or replaced: the scan must then re-score."""
+        rows = self.conn.execute("SELECT id, kind, tool FROM imports ORDER BY id").fetchall()
+        return ",".join(f"{i}:{k}:{t}" for i, k, t in rows)
+
     # -- scan snapshot -----------------------------------------------------------------------
 
     def write_snapshot(
