@@ -63,7 +63,15 @@ def parse(language: str, source: bytes, timeout_s: float) -> ts.Tree:
         raise ParseTimeout(f"parse exceeded {timeout_s:g}s") from exc
 
 
+# Query matching slows down super-linearly on very deep trees (a generated 20,000-term string
+# concatenation took two minutes); no pattern starts deeper than this, which bounds it (0.3 s on
+# that file). Hand-written code stays far shallower; deeper constructs are not measured.
+MAX_START_DEPTH = 512
+
+
 def matches(q: ts.Query, node: ts.Node) -> list[tuple[int, dict[str, list[ts.Node]]]]:
     # No progress callback here: py-tree-sitter 0.26 segfaults when `matches` gets one. The parse
-    # before it is capped, and a query over a tree of capped size is linear in practice.
-    return ts.QueryCursor(q).matches(node)
+    # before it is capped, and the depth cap bounds the query.
+    cursor = ts.QueryCursor(q)
+    cursor.set_max_start_depth(MAX_START_DEPTH)
+    return cursor.matches(node)

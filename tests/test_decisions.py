@@ -3,7 +3,7 @@ and orphans that are kept rather than dropped."""
 
 from __future__ import annotations
 
-from vibetriage.decisions import attach, derive, follow
+from vibetriage.decisions import attach, derive, find_moves, follow
 from vibetriage.model import Decision, Metrics, Region, RegionKey
 
 
@@ -43,19 +43,17 @@ def test_a_new_review_of_changed_code_is_fresh_again():
     assert derive([dec(1, K, "old", "reviewed"), dec(2, K, "new", "reviewed")], "new").review == "reviewed"
 
 
-def test_renamed_region_keeps_its_decisions_through_its_fingerprint():
-    result = attach([dec(1, K, "fp", "reviewed")], [reg("g", "fp"), reg("h", "other")])
-    g = RegionKey("a.py", "function", "g", 0)
-    assert result.orphans == []
-    assert list(result.attached) == [g]
-    assert result.moves == {K: g}  # the scan records this, so a later edit of g keeps the decision
-
-
-def test_recorded_moves_carry_decisions_through_a_rename_then_an_edit():
+def test_a_decision_attaches_by_the_identity_it_has_after_recorded_moves():
     g = RegionKey("a.py", "function", "g", 0)
     result = attach([dec(1, K, "fp", "reviewed")], [reg("g", "edited")], [("2026-02-01T00:00:00+00:00", K, g)])
-    assert list(result.attached) == [g] and result.moves == {}
+    assert list(result.attached) == [g]
     assert derive(result.attached[g], "edited").review == "stale"
+
+
+def test_without_a_recorded_move_same_code_elsewhere_does_not_take_a_decision():
+    # setup was deleted; teardown has the same body and existed all along (review finding 1)
+    result = attach([dec(1, K, "same", "load-bearing")], [reg("teardown", "same")])
+    assert result.attached == {} and len(result.orphans) == 1
 
 
 def test_moves_replay_in_order_and_only_those_after_the_decision():
@@ -68,18 +66,42 @@ def test_moves_replay_in_order_and_only_those_after_the_decision():
     assert follow(late, there_and_back[:1]) == K
 
 
-def test_identity_wins_over_fingerprint():
-    # f was edited (new fingerprint) and an unrelated g now has f's old code: f keeps the decision.
-    assert list(attach([dec(1, K, "old", "reviewed")], [reg("f", "new"), reg("g", "old")]).attached) == [K]
+def key(qualname, path="a.py", ordinal=0, kind="function"):
+    return RegionKey(path, kind, qualname, ordinal)
 
 
-def test_ambiguous_fingerprint_or_vanished_region_becomes_an_orphan_not_a_loss():
-    d = dec(1, K, "same", "load-bearing")
-    result = attach([d], [reg("g", "same"), reg("h", "same")])
-    assert result.attached == {} and result.orphans == [d]
-    assert attach([d], []).orphans == [d]
+def test_a_rename_is_a_move_to_the_new_region_with_the_same_code():
+    before = {key("f"): "X", key("h"): "H"}
+    after = {key("g"): "X", key("h"): "H"}
+    assert find_moves(before, after, [key("f")], {}) == {key("f"): key("g")}
 
 
-def test_fingerprint_match_stays_within_the_file():
-    result = attach([dec(1, K, "fp", "reviewed")], [reg("g", "fp", path="b.py")])
-    assert result.attached == {} and len(result.orphans) == 1
+def test_only_a_region_new_in_this_scan_can_receive_a_move():
+    before = {key("setup"): "X", key("teardown"): "X"}
+    after = {key("teardown"): "X"}
+    assert find_moves(before, after, [key("setup")], {}) == {}
+
+
+def test_an_edited_region_stays_unless_a_new_same_named_sibling_took_its_code():
+    # an overload added above shifts ordinals: pay#0 is now the new one, the old code is pay#1
+    before = {key("A.pay", kind="method"): "X"}
+    after = {key("A.pay", kind="method"): "NEW", key("A.pay", ordinal=1, kind="method"): "X"}
+    assert find_moves(before, after, [key("A.pay", kind="method")], {}) == {
+        key("A.pay", kind="method"): key("A.pay", ordinal=1, kind="method")
+    }
+    # a plain edit: no sibling has the old code, the decision stays (and its review goes stale)
+    assert find_moves({key("f"): "X"}, {key("f"): "Y"}, [key("f")], {}) == {}
+
+
+def test_ambiguous_code_is_not_guessed():
+    before = {key("f"): "X"}
+    after = {key("g"): "X", key("h"): "X"}
+    assert find_moves(before, after, [key("f")], {}) == {}
+
+
+def test_a_renamed_file_carries_its_regions_by_identity_even_when_edited():
+    before = {key("login", path="api/auth.py"): "X"}
+    after = {key("login", path="api/authn.py"): "EDITED"}
+    assert find_moves(before, after, [key("login", path="api/auth.py")], {"api/auth.py": "api/authn.py"}) == {
+        key("login", path="api/auth.py"): key("login", path="api/authn.py")
+    }

@@ -291,3 +291,29 @@ def test_findings_are_attached_to_their_region_and_raise_its_score(tmp_path):
     assert security["find"].raw == 6.0 and security["find"].normalised == 1.0  # high x high confidence
     assert security["count"].raw == 0  # suppressed: shown, not scored
     assert regions["find"].risk.score > regions["count"].risk.score
+
+
+def test_a_renamed_file_keeps_its_decisions_and_a_deleted_region_leaves_an_orphan(tmp_path):
+    repo = build(tmp_path)
+    repo.write("api/auth.py", AUTH_V1 + "\n\ndef audit(user):\n    return [user, user]\n")
+    repo.commit("audit", date="2021-03-20T10:00:00")
+    db = tmp_path / "t.db"
+    run_scan(repo.path, db)
+    with Store.open(db) as store:
+        for name, tag in (("login", "reviewed"), ("logout", "load-bearing"), ("audit", "reviewed")):
+            store.add_decision(store.find_regions("api/auth.py", name)[0], tag, "ann")
+    repo.rename("api/auth.py", "api/authn.py")
+    repo.write("api/authn.py", AUTH_V1.replace("return user\n", "return user.lower()\n").replace("def logout", "def sign_out"))
+    repo.commit("rename the module, edit login, rename logout, drop audit", date="2021-04-05T10:00:00")
+    run_scan(repo.path, db)
+    with Store.open(db) as store:
+        states, orphans = store.region_states()
+    assert states[key_of("api/authn.py", "login")].review == "stale"  # followed the file; the edit made it stale
+    assert states[key_of("api/authn.py", "sign_out")].track == "load-bearing"  # same code under a new name
+    assert [(d.key.qualname, d.tag) for d in orphans] == [("audit", "reviewed")]  # deleted: kept, not dropped
+
+
+def key_of(path, qualname):
+    from vibetriage.model import RegionKey
+
+    return RegionKey(path, "function", qualname, 0)

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import re
+import sqlite3
 import sys
 import tempfile
 from pathlib import Path
@@ -33,14 +35,22 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return 0
+    from analyzers.coverage import CoverageError
     from analyzers.git import GitError
     from analyzers.sarif import SarifError
     from vibetriage.pipeline import ScanError
 
     try:
         return args.run(args) or 0
-    except (CliError, ScanError, StoreError, ConfigError, GitError, SarifError) as exc:
+    except (CliError, ScanError, StoreError, ConfigError, GitError, SarifError, CoverageError) as exc:
         print(f"vibetriage: error: {visible(exc)}", file=sys.stderr)
+        return EXIT_ERROR
+    except sqlite3.OperationalError as exc:
+        hint = "another vibetriage is writing to it; try again when it is done" if "locked" in str(exc) else "check the file and its permissions"
+        print(f"vibetriage: error: database: {visible(exc)}; {hint}", file=sys.stderr)
+        return EXIT_ERROR
+    except sqlite3.DatabaseError as exc:
+        print(f"vibetriage: error: database: {visible(exc)}; move the file aside (your decisions are in it) and scan again", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
@@ -59,6 +69,8 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--jobs", type=int, help="parser processes (default: 2 on large repositories)")
     s.add_argument("--sarif", type=Path, action="append", default=[], metavar="FILE",
                    help="import another scanner's findings (SARIF 2.1.0: Semgrep, CodeQL, Bandit...); kept until the same tool is imported again")
+    s.add_argument("--coverage", type=Path, action="append", default=[], metavar="FILE",
+                   help="import a coverage report (Cobertura XML or lcov); replaces the previous coverage import")
     s.set_defaults(run=cmd_scan)
 
     t = sub.add_parser("top", help="print the risk ranking with its reasons")
@@ -125,13 +137,13 @@ def cmd_scan(args) -> int:
     config = load_config(root, window_days=args.window_days, max_file_bytes=args.max_file_bytes)
     with _open_store(args, root, create=True) as store:
         if args.quiet:
-            scan(root, store, config, jobs=args.jobs, sarif=tuple(args.sarif))
+            scan(root, store, config, jobs=args.jobs, sarif=tuple(args.sarif), coverage=tuple(args.coverage))
             return 0
         from vibetriage import render
 
         err = render.console(stderr=True)
         with _progress(err, err.is_terminal) as report:
-            outcome = scan(root, store, config, progress=report, jobs=args.jobs, sarif=tuple(args.sarif))
+            outcome = scan(root, store, config, progress=report, jobs=args.jobs, sarif=tuple(args.sarif), coverage=tuple(args.coverage))
         render.console().print(render.scan_summary(outcome.info, outcome.up_to_date, outcome.diagnostics))
     return 0
 
@@ -143,18 +155,20 @@ def cmd_top(args) -> int:
     limit = None if args.n <= 0 else args.n
     with _scanned_store(args, root) as store:
         out = render.console()
-        states, _ = store.region_states()
+        states, orphans = store.region_states()
         by_path, by_region = _group_findings(store.findings())
+        if orphans and not args.json:
+            render.console(stderr=True).print(render.orphans_note(orphans))
         if args.regions:
             rows = store.ranked_regions(limit)
             if args.json:
-                out.print_json(data=[render.region_json(r, states.get(r.region.key), by_region.get(r.region.key, [])) for r in rows])
+                out.print_json(ensure_ascii=True, data=[render.region_json(r, states.get(r.region.key), by_region.get(r.region.key, [])) for r in rows])
             else:
                 out.print(render.regions_table(rows, states, by_region))
             return 0
         rows = store.ranked_files(limit)
         if args.json:
-            out.print_json(data=[render.file_json(f, by_path.get(f.file.path, [])) for f in rows])
+            out.print_json(ensure_ascii=True, data=[render.file_json(f, by_path.get(f.file.path, [])) for f in rows])
         else:
             out.print(render.files_table(rows, _state_counts(states), by_path))
             _warn_if_stale(store, root)
@@ -193,7 +207,7 @@ def cmd_show(args) -> int:
             regions = store.ranked_regions(path=path)
             decisions = store.decisions(path)
             if args.json:
-                out.print_json(data={
+                out.print_json(ensure_ascii=True, data={
                     **render.file_json(ranked, findings),
                     "regions": [render.region_json(r, states.get(r.region.key), by_region.get(r.region.key, [])) for r in regions],
                     "finding_list": [render.finding_json(f) for f in findings],
@@ -207,7 +221,7 @@ def cmd_show(args) -> int:
         state = store.region_state(region)
         mine = by_region.get(region.key, [])
         if args.json:
-            out.print_json(data={**render.region_json(rr, state, mine), "finding_list": [render.finding_json(f) for f in mine],
+            out.print_json(ensure_ascii=True, data={**render.region_json(rr, state, mine), "finding_list": [render.finding_json(f) for f in mine],
                                  "decisions": [render.decision_json(d) for d in state.decisions]})
         else:
             out.print(render.region_detail(rr, state, mine))
@@ -309,8 +323,9 @@ def _resolve_target(store: Store, root: Path, target: str, *, whole_file_ok: boo
         if not regions:
             raise CliError(f"{path} has no functions, methods or classes to tag")
         return sorted(regions, key=lambda r: r.start_line)
-    name, _, ordinal = qualname.partition("#")
-    found = [r for r in regions if r.qualname == name and (not ordinal or str(r.ordinal) == ordinal)]
+    # Only a trailing #N is an ordinal: `#` also starts JS private names and Rust raw identifiers.
+    name, ordinal = re.fullmatch(r"(.*?)(?:#(\d+))?", qualname).groups()
+    found = [r for r in regions if r.qualname == name and (ordinal is None or str(r.ordinal) == ordinal)]
     if not found:
         raise CliError(f"no region {path}::{qualname}{_near(name, [r.qualname for r in regions])}")
     if len(found) > 1:
@@ -320,7 +335,7 @@ def _resolve_target(store: Store, root: Path, target: str, *, whole_file_ok: boo
 
 
 def _near(word: str, options: list[str]) -> str:
-    close = difflib.get_close_matches(word, options, n=3)
+    close = difflib.get_close_matches(word, list(dict.fromkeys(options)), n=3)
     return f"; did you mean {', '.join(close)}?" if close else ""
 
 

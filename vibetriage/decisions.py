@@ -1,12 +1,17 @@
-"""Deriving current state from the append-only decision log.
+"""Deriving current state from the append-only decision log, and following regions as code moves.
 
 A decision names the region it was made on (path, kind, qualified name, ordinal) and that region's
-fingerprint at the time. Code moves on, so each decision is attached to a current region by, in
-order: the identity it has now (its own, followed through the moves recorded by earlier scans);
-else, in the same file, the one region with the same kind and fingerprint (a rename or a sibling's
-removal changed the name or ordinal, not the code), which is a new move for the scan to record;
-else it is an orphan, which is kept and shown, never dropped. Recording moves is what lets a
-decision survive a rename followed, in a later commit, by an edit.
+fingerprint at the time. Code moves on, so every scan compares the regions it found with the
+previous scan's and records a *move* for a region that decisions refer to when it reappears
+under a new identity (`find_moves`):
+- in the same file, a region that is new in this scan and has exactly the old region's code (a
+  rename, or a changed ordinal because a same-named sibling appeared or went);
+- in a file git says the old one was renamed to: the same identity there, else the one new region
+  with the old code.
+Only regions that did not exist before can receive a move: an unrelated function that happens to
+have the same body never inherits decisions. At read time a decision replays the moves recorded
+since it was made (`follow`) and attaches to the region with that identity; if there is none it
+is an orphan, kept and shown, never dropped.
 
 State has two axes: the track (load-bearing | prototype-track | unclassified; the latest track
 decision wins, the two exclude each other) and the review (reviewed | stale | unreviewed; a review
@@ -21,16 +26,14 @@ from dataclasses import dataclass
 
 from vibetriage.model import Decision, Region, RegionKey, RegionState
 
+# A recorded move: (when the scan saw it, from, to), in the order scans recorded them.
+Move = tuple[str, RegionKey, RegionKey]
+
 
 @dataclass(frozen=True, slots=True)
 class Attachment:
     attached: dict[RegionKey, list[Decision]]
     orphans: list[Decision]
-    moves: dict[RegionKey, RegionKey]  # found by fingerprint now: where each identity went
-
-
-# A recorded move: (when the scan saw it, from, to), in the order scans recorded them.
-Move = tuple[str, RegionKey, RegionKey]
 
 
 def follow(d: Decision, moves: Iterable[Move]) -> RegionKey:
@@ -44,27 +47,46 @@ def follow(d: Decision, moves: Iterable[Move]) -> RegionKey:
 
 
 def attach(decisions: Iterable[Decision], regions: Iterable[Region], moves: Iterable[Move] = ()) -> Attachment:
-    """Map each decision to the current region it belongs to."""
+    """Map each decision to the current region with the identity it has now."""
     moves = list(moves)
-    by_key = {r.key: r for r in regions}
-    by_print: dict[tuple[str, str, str], list[Region]] = defaultdict(list)
-    for r in by_key.values():
-        by_print[(r.path, r.kind, r.fingerprint)].append(r)
+    present = {r.key for r in regions}
     attached: dict[RegionKey, list[Decision]] = defaultdict(list)
     orphans: list[Decision] = []
-    found: dict[RegionKey, RegionKey] = {}
     for d in sorted(decisions, key=lambda d: d.id):
-        current = follow(d, moves)
-        target = current if current in by_key else None
-        if target is None:
-            same_code = by_print.get((current.path, current.kind, d.fingerprint), [])
-            if len(same_code) == 1:
-                target = found[current] = same_code[0].key
-        if target is None:
-            orphans.append(d)
+        key = follow(d, moves)
+        if key in present:
+            attached[key].append(d)
         else:
-            attached[target].append(d)
-    return Attachment(dict(attached), orphans, found)
+            orphans.append(d)
+    return Attachment(dict(attached), orphans)
+
+
+def find_moves(
+    before: dict[RegionKey, str], after: dict[RegionKey, str], wanted: Iterable[RegionKey], renamed: dict[str, str]
+) -> dict[RegionKey, RegionKey]:
+    """Where the `wanted` regions of the previous scan (`before`: key -> fingerprint) went in this
+    one (`after`), for those whose identity disappeared or whose code left for a new sibling.
+    `renamed` maps old file paths to their current paths, from git's rename detection."""
+    new_keys = [k for k in after if k not in before]
+    by_code: dict[tuple[str, str, str], list[RegionKey]] = defaultdict(list)
+    for k in new_keys:
+        by_code[(k.path, k.kind, after[k])].append(k)
+    moves: dict[RegionKey, RegionKey] = {}
+    for key in wanted:
+        code = before.get(key)
+        if code is None or after.get(key) == code:
+            continue  # unknown to the last scan, or still there with the same code
+        path = renamed.get(key.path, key.path) if key not in after else key.path
+        moved_file = RegionKey(path, key.kind, key.qualname, key.ordinal)
+        if path != key.path and moved_file in after:
+            moves[key] = moved_file
+            continue
+        same_code = by_code.get((path, key.kind, code), [])
+        if key in after:  # still present but edited: only a same-named new sibling took its code
+            same_code = [k for k in same_code if k.qualname == key.qualname]
+        if len(same_code) == 1:
+            moves[key] = same_code[0]
+    return moves
 
 
 def derive(decisions: list[Decision], fingerprint: str | None) -> RegionState:

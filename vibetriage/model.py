@@ -71,6 +71,7 @@ class SourceFile:
     blob_id: str
     size: int
     loc: int
+    role: str = "source"  # source | test (by the test-file conventions of data/tests.toml)
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,12 +170,6 @@ class RankedFile:
     regions: int
 
 
-@dataclass(frozen=True, slots=True)
-class RankedRegion:
-    rank: int
-    region: Region
-    risk: RiskScore
-    language: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,3 +256,12 @@ class FileFacts:
     error: Diagnostic | None = None
     findings: tuple[Finding, ...] = ()
     tests: TestFileFacts | None = None  # set for test files only
+
+
+@dataclass(frozen=True, slots=True)
+class RankedRegion:
+    rank: int
+    region: Region
+    risk: RiskScore
+    language: str
+    evidence: TestEvidence | None = None  # None: test code, where the question does not arise

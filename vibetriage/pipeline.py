@@ -20,15 +20,17 @@ from contextlib import contextmanager
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from functools import cache
+from importlib import metadata
 from pathlib import Path
 
 import analyzers
-from analyzers import churn, discovery, git, security
+from analyzers import churn, discovery, git, security, testfacts, testgap
+from analyzers.languages import LANGUAGES
 from vibetriage import __version__
 from vibetriage.assets import data_dir
 from vibetriage.config import Config
 from vibetriage.model import Diagnostic, FileChurn, FileFacts, Finding, Metrics, Region, ScanInfo, SourceFile
-from vibetriage.risk import Signals, score_all, security_weight
+from vibetriage.risk import Signals, score_all, security_weight, test_gap
 from vibetriage.store import Store, now_iso
 
 Progress = Callable[[str, int, int], None]
@@ -48,16 +50,24 @@ class ScanOutcome:
     diagnostics: int
 
 
+# The modules whose output is cached by blob id: a change to any of them changes the cache key.
+_FACT_MODULES = ("facts", "regions", "languages", "treesitter", "security", "testfacts")
+
+
 @cache
 def analyzer_version() -> str:
     """Changes whenever the code or the queries that produce cached facts change, so the blob
     cache can never serve facts an older analyzer made."""
     digest = hashlib.sha1(__version__.encode())
-    sources = sorted((data_dir() / "queries").rglob("*.scm"))
-    sources += [Path(analyzers.__file__).with_name(name) for name in ("regions.py", "languages.py", "treesitter.py")]
+    sources = sorted((data_dir() / "queries").rglob("*.scm")) + sorted((data_dir() / "rules").rglob("*.toml"))
+    sources.append(data_dir() / "tests.toml")
+    sources += [Path(analyzers.__file__).with_name(f"{name}.py") for name in _FACT_MODULES]
     for path in sources:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
+    # A new grammar wheel parses differently: its facts must not come from the old one's cache.
+    for dist in sorted({"tree-sitter", *(LANGUAGES[name].module.replace("_", "-") for name in LANGUAGES)}):
+        digest.update(f"{dist}={metadata.version(dist)}".encode())
     return digest.hexdigest()[:16]
 
 
@@ -77,14 +87,17 @@ def scan(
     progress: Progress | None = None,
     jobs: int | None = None,
     sarif: tuple[Path, ...] = (),
+    coverage: tuple[Path, ...] = (),
 ) -> ScanOutcome:
     """Scan `root` into `store`. SARIF reports given here are imported first (replacing earlier
-    imports of the same tool) and kept for later scans."""
+    imports of the same tool), coverage reports likewise (together they replace the earlier
+    coverage import); both are kept for later scans."""
     started, t0 = now_iso(), time.perf_counter()
     report = progress or (lambda _phase, _done, _total: None)
     report("discover", 0, 1)
     inv = _apply_excludes(discovery.inventory(root, max_bytes=config.max_file_bytes), config)
     import_diagnostics = _import_sarif(store, inv, sarif)
+    _import_coverage(store, inv, coverage)
     analyzer = analyzer_version()
     fingerprint = _inventory_digest(inv) + "|" + store.imports_digest()
     last = store.last_scan()
@@ -120,8 +133,10 @@ def scan(
     churn_by_path = (
         churn.aggregate(commits, paths, window_end=head_time, window_days=config.window_days) if head_time else {}
     )
-    findings = _attach_findings(facts, store.imported_findings())
-    files, regions = _score(inv.candidates, facts, churn_by_path, findings, config)
+    test_files = {path: f.tests for path, f in facts.items() if f.tests and f.tests.functions}
+    evidence = testgap.evidence([r for f in facts.values() for r in f.regions], test_files, _coverage(store))
+    findings = _attach_findings(facts, [*store.imported_findings(), *testgap.hollow_findings(test_files)])
+    files, regions = _score(inv.candidates, facts, churn_by_path, findings, evidence, config)
     if shallow:
         diagnostics.append(Diagnostic("", "partial", "shallow-clone", "history is truncated: churn counts only the commits present"))
     if not inv.is_git:
@@ -137,7 +152,8 @@ def scan(
         "skipped": sum(d.status == "skipped" for d in diagnostics),
         "other_files": inv.other_files, "duration_s": round(time.perf_counter() - t0, 3),
     }
-    store.write_snapshot(scan_row, files, regions, diagnostics, meta={"inventory": fingerprint}, findings=findings)
+    store.write_snapshot(scan_row, files, regions, diagnostics, meta={"inventory": fingerprint}, findings=findings, evidence=evidence)
+    store.prune_blob_facts(analyzer)
     return ScanOutcome(store.last_scan(), False, len(diagnostics))
 
 
@@ -225,7 +241,8 @@ def _facts(root, store: Store, inv, todo, analyzer: str, config: Config, report:
     parallel = pool is not None
     pending: list[tuple[list, Future | list[FileFacts]]] = []
     batch, batch_bytes, done = [], 0, 0
-    for candidate, data in discovery.read_blobs(root, todo):
+    reader = discovery.read_blobs(root, _unique_blobs(todo), max_bytes=config.max_file_bytes)
+    for candidate, data in reader:
         reason = discovery.content_skip_reason(candidate.path, data)
         if reason:
             skipped[candidate.path] = Diagnostic(candidate.path, "skipped", reason)
@@ -239,8 +256,10 @@ def _facts(root, store: Store, inv, todo, analyzer: str, config: Config, report:
     if batch:
         pending.append(_submit(pool, batch, config.parse_timeout_s))
     _drain(pending, fresh, report, done, total, block=True)
-    if fresh:
-        store.put_blob_facts(analyzer, {k: _facts_to_json(f) for k, f in fresh.items()})
+    # A failure (timeout, analyzer error) may be the machine's or the cap's, not the blob's: not cached.
+    cacheable = {k: _facts_to_json(f) for k, f in fresh.items() if not (f.error and f.error.status == "failed")}
+    if cacheable:
+        store.put_blob_facts(analyzer, cacheable)
     stored = store.blob_facts(analyzer, {_key(c) for c in inv.candidates} - set(fresh))
     facts: dict[str, FileFacts] = {}
     for c in inv.candidates:
@@ -250,7 +269,8 @@ def _facts(root, store: Store, inv, todo, analyzer: str, config: Config, report:
         key = _key(c)
         f = fresh.get(key) or (_facts_from_json(c.language, stored[key]) if key in stored else None)
         if f is None:  # listed but unreadable (vanished from the object store, or a read error)
-            diagnostics.append(Diagnostic(c.path, "failed", "unreadable", "content could not be read"))
+            read_error = next((d for d in reader.diagnostics if d.path == c.path), None)
+            diagnostics.append(replace(read_error, path=c.path) if read_error else Diagnostic(c.path, "failed", "unreadable", "content could not be read"))
             continue
         if f.error is not None:
             diagnostics.append(replace(f.error, path=c.path))
@@ -262,20 +282,44 @@ def _facts(root, store: Store, inv, todo, analyzer: str, config: Config, report:
     return facts, diagnostics, set(fresh)
 
 
-def _analyze_batch(items: list[tuple[str, bytes]], timeout_s: float) -> list[FileFacts]:
+def _analyze_batch(items: list[tuple[str, bytes, bool]], timeout_s: float) -> list[FileFacts]:
+    return [_analyze_one(language, data, timeout_s, tests) for language, data, tests in items]
+
+
+def _analyze_one(language: str, data: bytes, timeout_s: float, tests: bool) -> FileFacts:
     from analyzers.facts import analyze  # imported here: a warm re-scan never loads grammars
 
-    return [analyze(language, data, timeout_s) for language, data in items]
+    try:
+        return analyze(language, data, timeout_s, test_file=tests)
+    except (Exception, RecursionError) as exc:  # one hostile file must not end the scan
+        error = Diagnostic("", "failed", "analyzer-error", f"could not be analyzed: {type(exc).__name__}: {exc}"[:300])
+        return FileFacts(language, 0, Metrics(0, 0, 0, 0, 0), (), error)
+
+
+def _unique_blobs(todo):
+    """One candidate per cache key: identical files are read and parsed once."""
+    seen, out = set(), []
+    for c in todo:
+        if _key(c) not in seen:
+            seen.add(_key(c))
+            out.append(c)
+    return out
+
+
+def _reads_tests(path: str, language: str) -> bool:
+    """Test files, and every file of a language whose tests live beside the code (Rust)."""
+    return testfacts.is_test_file(path) or testfacts.inline_tests(language)
 
 
 def _key(c) -> tuple[str, str, str]:
-    """The blob cache's key for a file (a Candidate or a SourceFile): blob, language and role."""
-    return (c.blob_id, c.language, "source")
+    """The blob cache's key for a file (a Candidate or a SourceFile): blob, language and role;
+    the same blob is analyzed differently where its tests are read too."""
+    return (c.blob_id, c.language, "tests" if _reads_tests(c.path, c.language) else "source")
 
 
 def _submit(pool, batch, timeout_s):
     keys = [_key(c) for c, _ in batch]
-    items = [(c.language, data) for c, data in batch]
+    items = [(c.language, data, _reads_tests(c.path, c.language)) for c, data in batch]
     if pool is None:
         return keys, _analyze_batch(items, timeout_s)
     return keys, pool.submit(_analyze_batch, items, timeout_s)
@@ -302,6 +346,7 @@ def _facts_to_json(f: FileFacts) -> dict:
         "r": [[r.kind, r.qualname, r.ordinal, r.start_line, r.end_line, r.fingerprint, *_metrics_tuple(r.metrics)] for r in f.regions],
         "e": [f.error.status, f.error.reason, f.error.detail] if f.error else None,
         "f": [[x.rule_id, x.severity, x.confidence, x.cwe, x.start_line, x.end_line, x.message, x.suppressed] for x in f.findings],
+        "t": testfacts.facts_to_dict(f.tests) if f.tests else None,
     }
 
 
@@ -309,7 +354,8 @@ def _facts_from_json(language: str, data: dict) -> FileFacts:
     regions = tuple(Region("", k, q, o, s, e, fp, Metrics(*m)) for k, q, o, s, e, fp, *m in data["r"])
     error = Diagnostic("", *data["e"]) if data["e"] else None
     findings = tuple(Finding(rid, security.TOOL, sev, conf, cwe, "", a, b, msg, sup) for rid, sev, conf, cwe, a, b, msg, sup in data["f"])
-    return FileFacts(language, data["loc"], Metrics(*data["m"]), regions, error, findings)
+    tests = testfacts.facts_from_dict(data["t"]) if data["t"] else None
+    return FileFacts(language, data["loc"], Metrics(*data["m"]), regions, error, findings, tests)
 
 
 def _metrics_tuple(m: Metrics) -> tuple[int, int, int, int, int]:
@@ -317,6 +363,14 @@ def _metrics_tuple(m: Metrics) -> tuple[int, int, int, int, int]:
 
 
 # -- scoring -----------------------------------------------------------------------------------
+
+
+def _file_gap(f: FileFacts, gaps: dict) -> float | None:
+    """A file's test gap: its functions' gaps weighted by their cyclomatic complexity, so an
+    untested complicated function counts for more than an untested getter."""
+    weighted = [(gaps[r.key], r.metrics.cyclomatic) for r in f.regions if r.kind != "class" and r.key in gaps]
+    total = sum(w for _, w in weighted)
+    return round(sum(g * w for g, w in weighted) / total, 4) if total else None
 
 
 def _attach_findings(facts: dict[str, FileFacts], imported: list[Finding]) -> list[Finding]:
@@ -333,6 +387,30 @@ def _attach_findings(facts: dict[str, FileFacts], imported: list[Finding]) -> li
             inner = min(holders, key=lambda r: r.end_line - r.start_line, default=None)
             out.append(replace(finding, region=inner.key if inner else None))
     return out
+
+
+def _import_coverage(store: Store, inv, reports: tuple[Path, ...]) -> None:
+    """Read coverage reports (all before storing any: CoverageError changes nothing) and store
+    their union as the one coverage import, replacing the previous one."""
+    if not reports:
+        return
+    from analyzers.coverage import read_coverage
+
+    known = {c.path for c in inv.candidates}
+    merged: dict[str, tuple[set[int], set[int]]] = {}
+    for report in [read_coverage(path, inv.root, known) for path in reports]:
+        for path, (covered, measured) in report.items():
+            c, m = merged.setdefault(path, (set(), set()))
+            c.update(covered)
+            m.update(measured)
+    store.replace_import("coverage", "coverage", ", ".join(map(str, reports)), coverage=merged)
+
+
+def _coverage(store: Store):
+    from analyzers.coverage import FileCoverage
+
+    imported = store.imported_coverage()
+    return None if imported is None else {path: FileCoverage(c, m) for path, (c, m) in imported.items()}
 
 
 def _import_sarif(store: Store, inv, reports: tuple[Path, ...]) -> list[Diagnostic]:
@@ -355,9 +433,11 @@ def _import_sarif(store: Store, inv, reports: tuple[Path, ...]) -> list[Diagnost
     return diagnostics
 
 
-def _score(candidates, facts: dict[str, FileFacts], churn_by_path: dict[str, FileChurn], findings: list[Finding], config: Config):
+def _score(candidates, facts: dict[str, FileFacts], churn_by_path: dict[str, FileChurn], findings: list[Finding],
+           evidence: dict, config: Config):
     sources = [
-        (SourceFile(c.path, c.language, c.blob_id, c.size, facts[c.path].loc), facts[c.path])
+        (SourceFile(c.path, c.language, c.blob_id, c.size, facts[c.path].loc,
+                    "test" if testfacts.is_test_file(c.path) else "source"), facts[c.path])
         for c in candidates
         if c.path in facts
     ]
@@ -365,8 +445,10 @@ def _score(candidates, facts: dict[str, FileFacts], churn_by_path: dict[str, Fil
     by_file: dict[str, list[Finding]] = {}
     for x in findings:
         by_file.setdefault(x.path, []).append(x)
+    gaps = {key: test_gap(e) for key, e in evidence.items()}
     file_scores = score_all(
-        [Signals.of_file(f.metrics, src.loc, churns[src.path], security_weight(by_file.get(src.path, []))) for src, f in sources],
+        [Signals.of_file(f.metrics, src.loc, churns[src.path], security_weight(by_file.get(src.path, [])), _file_gap(f, gaps))
+         for src, f in sources],
         config.weights,
     )
     files = [(src, f.metrics, len(f.regions), churns[src.path], risk) for (src, f), risk in zip(sources, file_scores)]
@@ -376,8 +458,8 @@ def _score(candidates, facts: dict[str, FileFacts], churn_by_path: dict[str, Fil
     def held(r) -> float:  # a region's findings: those on its lines (a class holds its methods')
         return security_weight(x for x in by_file.get(r.path, []) if r.start_line <= x.start_line <= r.end_line)
 
-    callable_signals = [Signals.of_region(r.metrics, churns[r.path], held(r)) for r in callables]
+    callable_signals = [Signals.of_region(r.metrics, churns[r.path], held(r), gaps.get(r.key)) for r in callables]
     regions = list(zip(callables, score_all(callable_signals, config.weights)))
-    class_signals = [Signals.of_region(r.metrics, churns[r.path], held(r)) for r in classes]
+    class_signals = [Signals.of_region(r.metrics, churns[r.path], held(r), gaps.get(r.key)) for r in classes]
     regions += zip(classes, score_all(class_signals, config.weights, reference=callable_signals))
     return files, regions

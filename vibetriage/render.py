@@ -9,7 +9,9 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from vibetriage.model import SEVERITIES, Decision, Finding, RankedFile, RankedRegion, RegionKey, RegionState, RiskScore, ScanInfo
+from vibetriage.model import (
+    SEVERITIES, Decision, Finding, RankedFile, RankedRegion, RegionKey, RegionState, RiskScore, ScanInfo, TestEvidence,
+)
 from vibetriage.text import plain
 
 STATE_STYLE = {"load-bearing": "bold cyan", "prototype-track": "magenta", "reviewed": "green", "stale": "bold yellow"}
@@ -27,7 +29,7 @@ def file_json(f: RankedFile, findings: list[Finding]) -> dict:
     c, m = f.churn, f.metrics
     return {
         "findings": _finding_counts(findings),
-        "rank": f.rank, "path": f.file.path, "language": f.file.language, "score": f.risk.score,
+        "rank": f.rank, "path": f.file.path, "language": f.file.language, "role": f.file.role, "score": f.risk.score,
         "breakdown": risk_json(f.risk),
         "loc": f.file.loc, "lines": m.length, "size": f.file.size, "regions": f.regions,
         "cyclomatic": m.cyclomatic, "cognitive": m.cognitive, "nesting": m.nesting,
@@ -50,6 +52,7 @@ def region_json(r: RankedRegion, state: RegionState | None, findings: list[Findi
         "cyclomatic": m.cyclomatic, "cognitive": m.cognitive, "nesting": m.nesting, "length": m.length,
         "params": m.params, "fingerprint": g.fingerprint,
     }
+    out["tests"] = None if r.evidence is None else {"evidence": r.evidence.kind, "detail": r.evidence.detail, "covered": r.evidence.covered}
     if state is not None:
         out["state"] = {"track": state.track, "review": state.review, "reviewed_by": state.reviewed_by,
                         "reviewed_at": state.reviewed_at}
@@ -104,16 +107,29 @@ def regions_table(regions: list[RankedRegion], states: dict, findings: dict[Regi
     t = Table(box=None, header_style="bold", pad_edge=False)
     for name, justify in (("#", "right"), ("score", "right"), ("region", "left"), ("kind", "left"), ("lines", "right"),
                           ("cyclo", "right"), ("cogn", "right"), ("nest", "right"), ("params", "right"), ("sec", "right"),
-                          ("state", "left"), ("why", "left")):
+                          ("tests", "left"), ("state", "left"), ("why", "left")):
         t.add_column(name, justify=justify, no_wrap=name != "region", overflow="fold")
     for r in regions:
         g, m = r.region, r.region.metrics
         t.add_row(
             str(r.rank), f"{r.risk.score:.1f}", Text.assemble(plain(g.path, "dim"), "::", plain(g.qualname)),
             g.kind, f"{g.start_line}-{g.end_line}", str(m.cyclomatic), str(m.cognitive), str(m.nesting), str(m.params),
-            security_cell(findings.get(g.key, [])), state_text(states.get(g.key)), why(r.risk),
+            security_cell(findings.get(g.key, [])), evidence_cell(r.evidence), state_text(states.get(g.key)), why(r.risk),
         )
     return t
+
+
+EVIDENCE_STYLE = {"coverage": "green", "reference": "green", "name-match": "yellow", "none": "bold red"}
+
+
+def evidence_cell(e: TestEvidence | None) -> Text:
+    """How a region is known to be tested, in a few characters: `82%`, `ref`, `name`, `none`."""
+    if e is None:
+        return Text("(test)", style="dim")
+    if e.kind == "coverage":
+        label = "cov ?" if e.covered is None else f"{round(100 * e.covered)}%"
+        return Text(label, style="green" if (e.covered or 0) >= 0.8 else "yellow" if (e.covered or 0) > 0 else "bold red")
+    return Text({"reference": "ref", "name-match": "name", "none": "none"}[e.kind], style=EVIDENCE_STYLE[e.kind])
 
 
 def security_cell(findings: list[Finding]) -> Text:
@@ -178,7 +194,7 @@ def history_table(decisions: list[Decision]) -> Table | Text:
         t.add_column(name, overflow="fold")
     for d in decisions:
         verb = Text(("removed " if d.removed else "") + d.tag, style=STATE_STYLE.get(d.tag, ""))
-        t.add_row(d.at, plain(d.actor), verb, plain(d.note))
+        t.add_row(plain(d.at), plain(d.actor), verb, plain(d.note))
     return t
 
 
@@ -208,12 +224,27 @@ def region_detail(r: RankedRegion, state: RegionState, findings: list[Finding]) 
     g, m = r.region, r.region.metrics
     head = Text.assemble(plain(g.path, "bold"), "::", plain(g.qualname, "bold"), f"  {g.kind}, lines {g.start_line}-{g.end_line}")
     metrics = Text(f"cyclomatic {m.cyclomatic}, cognitive {m.cognitive}, nesting {m.nesting}, length {m.length}, params {m.params}")
+    tests = Text.assemble("tests: ", evidence_cell(r.evidence))
+    if r.evidence is not None and r.evidence.detail:
+        tests.append_text(Text.assemble(" — ", plain(r.evidence.detail)))
     status = Text.assemble("state: ", state_text(state) if state.decisions else Text("untriaged", style="dim"))
     if state.reviewed_by:
-        status.append_text(Text.assemble(" (reviewed by ", plain(state.reviewed_by), f" at {state.reviewed_at})"))
-    return Group(head, metrics, status, Text(""), breakdown_table(r.risk), Text(""),
+        status.append_text(Text.assemble(" (reviewed by ", plain(state.reviewed_by), " at ", plain(state.reviewed_at), ")"))
+    return Group(head, metrics, tests, status, Text(""), breakdown_table(r.risk), Text(""),
                  Text("findings", style="bold"), findings_table(findings), Text(""),
                  Text("decision history", style="bold"), history_table(list(state.decisions)))
+
+
+def orphans_note(orphans: list[Decision]) -> Text:
+    """Decisions whose region is gone (deleted, or changed and renamed at once): never hidden."""
+    text = Text(f"{len(orphans)} decision(s) match no current region (the code was deleted, or changed and renamed at once):",
+                style="yellow")
+    for d in orphans[-5:]:
+        text.append_text(Text.assemble("\n  ", plain(d.key.label()), f"  {'removed ' if d.removed else ''}{d.tag} by ",
+                                       plain(d.actor), " at ", plain(d.at)))
+    if len(orphans) > 5:
+        text.append(f"\n  ... and {len(orphans) - 5} older ones")
+    return text
 
 
 def _summary(counts: dict[str, int]) -> Text:

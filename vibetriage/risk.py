@@ -6,8 +6,8 @@ score = 100 * sum(weight * normalised for measured parts) / sum(weight for measu
 
 Normalisation is within the repository: n(x) = log(1 + x) / log(1 + max x), so the most changed
 or most complex item scores 1 and a long tail does not flatten everyone else to 0. The hotspot
-part is n(churn) * n(complexity), divided by its own maximum. Parts whose signal is not measured
-yet (the test gap until its analyzer runs) carry `measured=False` and do not count.
+part is n(churn) * n(complexity), divided by its own maximum. A part that does not apply to an
+item (the test gap of test code) carries `measured=False` and counts in neither sum.
 """
 
 from __future__ import annotations
@@ -19,7 +19,16 @@ from dataclasses import dataclass
 from vibetriage.model import FileChurn, Metrics, RiskScore, ScorePart
 
 PARTS = ("hotspot", "churn", "complexity", "cognitive", "size", "security", "test_gap")
-UNMEASURED = frozenset({"test_gap"})
+# How far an item is from being tested, by its strongest evidence (TestEvidence.kind); with a
+# coverage report it is the share of its lines that did not run.
+GAP_BY_EVIDENCE = {"none": 1.0, "name-match": 0.6, "reference": 0.3}
+GAP_COVERAGE_UNKNOWN = 0.5  # in the report, but no executable line of it is listed
+
+
+def test_gap(evidence) -> float:
+    if evidence.kind == "coverage":
+        return GAP_COVERAGE_UNKNOWN if evidence.covered is None else round(1.0 - evidence.covered, 4)
+    return GAP_BY_EVIDENCE[evidence.kind]
 # A finding's weight in the security part: its severity times how sure the rule is.
 SEVERITY_WEIGHT = {"critical": 10.0, "high": 6.0, "medium": 3.0, "low": 1.0, "info": 0.0}
 CONFIDENCE_WEIGHT = {"high": 1.0, "medium": 0.7, "low": 0.4}
@@ -39,14 +48,15 @@ class Signals:
     cognitive: float
     size: float  # lines of code (file) or lines (region)
     security: float = 0.0  # security_weight() of its findings
+    test_gap: float | None = None  # 0 (fully tested) .. 1 (no evidence); None: not source code under test
 
     @classmethod
-    def of_file(cls, metrics: Metrics, loc: int, churn: FileChurn, security: float = 0.0) -> Signals:
-        return cls(churn.commits, metrics.cyclomatic, metrics.cognitive, loc, security)
+    def of_file(cls, metrics: Metrics, loc: int, churn: FileChurn, security: float = 0.0, gap: float | None = None) -> Signals:
+        return cls(churn.commits, metrics.cyclomatic, metrics.cognitive, loc, security, gap)
 
     @classmethod
-    def of_region(cls, metrics: Metrics, file_churn: FileChurn, security: float = 0.0) -> Signals:
-        return cls(file_churn.commits, metrics.cyclomatic, metrics.cognitive, metrics.length, security)
+    def of_region(cls, metrics: Metrics, file_churn: FileChurn, security: float = 0.0, gap: float | None = None) -> Signals:
+        return cls(file_churn.commits, metrics.cyclomatic, metrics.cognitive, metrics.length, security, gap)
 
 
 def _scaler(values: Sequence[float]):
@@ -65,14 +75,17 @@ def score_all(items: Sequence[Signals], weights: dict[str, float], reference: Se
     scale = {name: _scaler([getattr(s, name) for s in ref]) for name in ("churn", "complexity", "cognitive", "size", "security")}
     hot_raw = [min(scale["churn"](s.churn), 1.0) * min(scale["complexity"](s.complexity), 1.0) for s in items]
     hot_max = max([scale["churn"](s.churn) * scale["complexity"](s.complexity) for s in ref] + [0.0])
-    measured_weight = sum(w for name, w in weights.items() if name not in UNMEASURED)
     out = []
     for s, hot in zip(items, hot_raw):
         parts = [ScorePart("hotspot", round(hot, 4), round(min(hot / hot_max, 1.0) if hot_max else 0.0, 4), weights["hotspot"])]
         for name in ("churn", "complexity", "cognitive", "size", "security"):
             raw = getattr(s, name)
             parts.append(ScorePart(name, raw, round(min(scale[name](raw), 1.0), 4), weights[name]))
-        parts.append(ScorePart("test_gap", 0.0, 0.0, weights["test_gap"], measured=False))
+        if s.test_gap is None:  # test code and code with no functions: the part does not apply
+            parts.append(ScorePart("test_gap", 0.0, 0.0, weights["test_gap"], measured=False))
+        else:
+            parts.append(ScorePart("test_gap", s.test_gap, s.test_gap, weights["test_gap"]))
         total = sum(p.contribution for p in parts)
+        measured_weight = sum(p.weight for p in parts if p.measured)
         out.append(RiskScore(round(100 * total / measured_weight, 2) if measured_weight else 0.0, tuple(parts)))
     return out

@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from functools import cached_property
 from pathlib import Path
 
-from vibetriage.decisions import Move, attach, derive
+from vibetriage.decisions import Move, attach, derive, find_moves, follow
 from vibetriage.model import (
     TAGS,
     Commit,
@@ -36,6 +36,7 @@ from vibetriage.model import (
     ScanInfo,
     ScorePart,
     SourceFile,
+    TestEvidence,
 )
 from vibetriage.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
@@ -271,21 +272,28 @@ class Store:
         diagnostics: list[Diagnostic],
         meta: dict[str, str],
         findings: list[Finding] = (),
+        evidence: dict[RegionKey, TestEvidence] | None = None,
     ) -> int:
         """Replace the current snapshot with a finished scan's, in one transaction."""
         with self.transaction():
+            before = dict(((RegionKey(*r[:4]), r[4]) for r in self.conn.execute(
+                "SELECT path, kind, qualname, ordinal, fingerprint FROM regions")))
             self.set_meta(meta)
             for table in ("files", "regions", "diagnostics", "findings"):
                 self.conn.execute(f"DELETE FROM {table}")  # fixed table names, not input
             self.db["files"].insert_all(_file_row(*f) for f in files)
-            self.db["regions"].insert_all(_region_row(r, risk) for r, risk in regions)
+            evidence = evidence or {}
+            self.db["regions"].insert_all(_region_row(r, risk, evidence.get(r.key)) for r, risk in regions)
             self.db["diagnostics"].insert_all(
                 {"path": d.path, "status": d.status, "reason": d.reason, "detail": d.detail} for d in diagnostics
             )
             self.db["findings"].insert_all(_finding_row(f) for f in findings)
-            # Decisions whose region was renamed since the last scan are found by fingerprint now;
-            # record where they went, or a later edit of the renamed code would orphan them.
-            found = attach(self.decisions(), [r for r, _ in regions], self._moves()).moves
+            # Regions that decisions refer to and that moved since the last scan: record where
+            # they went, or a later edit of the moved code would orphan the decisions.
+            moves = self._moves()
+            wanted = {follow(d, moves) for d in self.decisions()}
+            after = {r.key: r.fingerprint for r, _ in regions}
+            found = find_moves(before, after, wanted, self._renames())
             self.db["region_moves"].insert_all(
                 {"path": a.path, "kind": a.kind, "qualname": a.qualname, "ordinal": a.ordinal, "to_path": b.path,
                  "to_kind": b.kind, "to_qualname": b.qualname, "to_ordinal": b.ordinal, "scan_at": scan["finished_at"]}
@@ -391,10 +399,28 @@ class Store:
         """Current state of every region (of one file, or all) that has decisions, and the
         decisions that no current region matches (kept, shown, never dropped)."""
         regions = self.regions(path)
-        # Decisions stay in their file (moves are within a file), so one file's log is enough.
-        result = attach(self.decisions(path), regions, self._moves())
+        # A decision may have come from another file (a renamed one): read the whole log.
+        result = attach(self.decisions(), regions, self._moves())
         prints = {r.key: r.fingerprint for r in regions}
-        return {key: derive(ds, prints[key]) for key, ds in result.attached.items()}, result.orphans
+        orphans = result.orphans if path is None else [d for d in result.orphans if d.key.path == path]
+        return {key: derive(ds, prints[key]) for key, ds in result.attached.items()}, orphans
+
+    def _renames(self) -> dict[str, str]:
+        """Old path -> current path for every rename in the cached history, chains followed."""
+        step = {}
+        for old, new in self.conn.execute(
+            "SELECT cf.old_path, cf.path FROM commit_files cf JOIN commits c ON c.sha = cf.sha"
+            " WHERE cf.old_path IS NOT NULL ORDER BY c.seq DESC"  # oldest first: later renames win
+        ):
+            step[old] = new
+        out = {}
+        for old in step:
+            path, seen = old, {old}
+            while path in step and step[path] not in seen:
+                path = step[path]
+                seen.add(path)
+            out[old] = path
+        return out
 
     def _moves(self) -> list[Move]:
         rows = self.conn.execute(
@@ -450,7 +476,7 @@ def _risk(score: float, breakdown: str) -> RiskScore:
 
 def _file_row(f: SourceFile, m: Metrics, region_count: int, churn: FileChurn, risk: RiskScore) -> dict:
     return {
-        "path": f.path, "language": f.language, "blob_id": f.blob_id, "size": f.size, "loc": f.loc,
+        "path": f.path, "language": f.language, "blob_id": f.blob_id, "size": f.size, "loc": f.loc, "role": f.role,
         "cyclomatic": m.cyclomatic, "cognitive": m.cognitive, "nesting": m.nesting, "lines": m.length,
         "regions": region_count,
         "commits": churn.commits, "lines_added": churn.lines_added, "lines_deleted": churn.lines_deleted,
@@ -461,9 +487,11 @@ def _file_row(f: SourceFile, m: Metrics, region_count: int, churn: FileChurn, ri
     }
 
 
-def _region_row(r: Region, risk: RiskScore) -> dict:
+def _region_row(r: Region, risk: RiskScore, evidence: TestEvidence | None) -> dict:
     m = r.metrics
     return {
+        "evidence": evidence.kind if evidence else "n/a", "evidence_detail": evidence.detail if evidence else "",
+        "covered": evidence.covered if evidence else None,
         "path": r.path, "kind": r.kind, "qualname": r.qualname, "ordinal": r.ordinal,
         "start_line": r.start_line, "end_line": r.end_line, "fingerprint": r.fingerprint,
         "cyclomatic": m.cyclomatic, "cognitive": m.cognitive, "nesting": m.nesting, "length": m.length,
@@ -478,7 +506,7 @@ def _ranked_file(rank: int, row: dict) -> RankedFile:
     )
     return RankedFile(
         rank,
-        SourceFile(row["path"], row["language"], row["blob_id"], row["size"], row["loc"]),
+        SourceFile(row["path"], row["language"], row["blob_id"], row["size"], row["loc"], row["role"]),
         Metrics(row["cyclomatic"], row["cognitive"], row["nesting"], row["lines"], 0),
         churn,
         _risk(row["score"], row["breakdown"]),
@@ -491,4 +519,5 @@ def _ranked_region(rank: int, row: dict) -> RankedRegion:
         row["path"], row["kind"], row["qualname"], row["ordinal"], row["start_line"], row["end_line"], row["fingerprint"],
         Metrics(row["cyclomatic"], row["cognitive"], row["nesting"], row["length"], row["params"]),
     )
-    return RankedRegion(rank, region, _risk(row["score"], row["breakdown"]), row["language"])
+    evidence = None if row["evidence"] == "n/a" else TestEvidence(row["evidence"], row["evidence_detail"], row["covered"])
+    return RankedRegion(rank, region, _risk(row["score"], row["breakdown"]), row["language"], evidence)
