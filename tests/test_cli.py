@@ -209,3 +209,50 @@ def test_sarif_findings_are_attached_kept_and_replaced_per_tool(repo, tmp_path, 
     code, _, err = run(capsys, "scan", "-q", repo.path, "--sarif", bad)
     assert code == 1 and err.startswith("vibetriage: error:") and len(err.strip().splitlines()) == 1
     assert len(imported()) == 1  # a bad report changes nothing
+
+
+def test_a_database_committed_in_the_repository_is_refused(repo, tmp_path, capsys):
+    run(capsys, "scan", "-q", repo.path)
+    planted = repo.path / ".vibetriage" / "triage.db"
+    repo.git("add", "-f", "--", ".vibetriage/triage.db")
+    repo.commit("ship our decisions", date="2025-06-02T10:00:00")
+    code, _, err = run(capsys, "top", repo.path)
+    assert code == 1 and ".vibetriage/triage.db is committed in the repository" in err
+    assert planted.exists()  # refused, not deleted
+
+
+def test_a_symlinked_database_directory_is_refused_and_nothing_is_written_through_it(repo, tmp_path, capsys):
+    victim = tmp_path / "victim"
+    victim.mkdir()
+    (repo.path / ".vibetriage").symlink_to(victim)
+    code, _, err = run(capsys, "scan", "-q", repo.path)
+    assert code == 1 and "symbolic link" in err
+    assert list(victim.iterdir()) == []
+
+
+def test_commands_in_a_subdirectory_use_the_repository_database(repo, capsys, monkeypatch):
+    run(capsys, "scan", "-q", repo.path)
+    run(capsys, "tag", "api/auth.py::Auth.login", "load-bearing", "--repo", repo.path, "--as", "ann")
+    monkeypatch.chdir(repo.path / "api")
+    code, out, _ = run(capsys, "show", "auth.py::Auth.login", "--repo", ".", "--json")
+    assert code == 0 and json.loads(out)["state"]["track"] == "load-bearing"
+    assert not (repo.path / "api" / ".vibetriage").exists()
+
+
+def test_tagging_code_that_changed_since_the_scan_is_refused(repo, capsys):
+    run(capsys, "scan", "-q", repo.path)
+    repo.write("api/auth.py", AUTH.replace("return user", "return user.strip()"))
+    repo.commit("edit login", date="2025-06-03T10:00:00")
+    code, _, err = run(capsys, "tag", "api/auth.py::Auth.login", "reviewed", "--repo", repo.path, "--as", "ann")
+    assert code == 1 and "the code changed since the last scan" in err
+    run(capsys, "scan", "-q", repo.path)
+    code, _, _ = run(capsys, "tag", "api/auth.py::Auth.login", "reviewed", "--repo", repo.path, "--as", "ann")
+    assert code == 0
+    _, out, _ = run(capsys, "show", "api/auth.py::Auth.login", "--repo", repo.path, "--json")
+    assert json.loads(out)["state"]["review"] == "reviewed"  # of the code as it is now, not stale
+
+
+def test_a_broken_pyproject_without_vibetriage_settings_does_not_block_a_scan(repo, capsys):
+    (repo.path / "pyproject.toml").write_text('[project]\nname = "a"\nname = "b"\n')  # duplicate key
+    code, _, _ = run(capsys, "scan", "-q", repo.path)
+    assert code == 0

@@ -317,3 +317,18 @@ def key_of(path, qualname):
     from vibetriage.model import RegionKey
 
     return RegionKey(path, "function", qualname, 0)
+
+
+def test_deepening_a_shallow_clone_reads_the_history_it_gained(tmp_path):
+    repo = build(tmp_path)
+    clone = repo.clone(tmp_path / "shallow", depth=1)
+    db = tmp_path / "s.db"
+    run_scan(clone.path, db)
+    with Store.open(db) as store:
+        assert {f.file.path: f.churn.commits_all for f in store.ranked_files()}["api/pricing.py"] == 1
+    clone.git("-c", "protocol.file.allow=always", "fetch", "-q", "--unshallow")
+    outcome = run_scan(clone.path, db)
+    assert not outcome.up_to_date and not outcome.info.shallow
+    with Store.open(db) as store:
+        assert {f.file.path: f.churn.commits_all for f in store.ranked_files()}["api/pricing.py"] == 4
+        assert not any(d.reason == "shallow-clone" for d in store.diagnostics())

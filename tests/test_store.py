@@ -113,3 +113,18 @@ def test_a_failed_transaction_leaves_nothing_behind(tmp_path):
                 store.set_meta({"k": "v"})
                 raise RuntimeError("boom")
         assert store.meta("k") is None
+
+
+def test_history_extended_by_another_scan_meanwhile_is_not_stored_twice(tmp_path):
+    from vibetriage.model import Commit, FileChange
+
+    newer = [Commit("b" * 40, 2000, "Ann", "ann@x", False, (FileChange("a.py", None, 3, 1),))]
+    with Store.open(tmp_path / "t.db") as store:
+        store.add_commits([Commit("a" * 40, 1000, "Ann", "ann@x", False, (FileChange("a.py", None, 1, 0),))],
+                          replace=True, state={"history_head": "a" * 40}, expect_head=None)
+        # two scans both read the cache at head a...; the first to write extends it
+        store.add_commits(newer, replace=False, state={"history_head": "b" * 40}, expect_head="a" * 40)
+        store.add_commits(newer, replace=False, state={"history_head": "b" * 40}, expect_head="a" * 40)
+        commits = store.commits()
+    assert [c.sha[0] for c in commits] == ["b", "a"]
+    assert sum(f.added for c in commits for f in c.files) == 4

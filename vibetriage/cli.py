@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import posixpath
 import re
 import sqlite3
 import sys
@@ -116,7 +117,19 @@ def _root(args) -> Path:
 
 
 def _open_store(args, root: Path, *, create: bool = False) -> Store:
-    return Store.open(args.db or root / DEFAULT_DB, create=create)
+    """The database given by --db, else the one of the repository (its toplevel, wherever in it the
+    command runs). A database that is committed in the repository came with a clone: its
+    decisions and cached facts cannot be trusted, so it is refused."""
+    from analyzers import git
+
+    top = git.locate(root).toplevel if git.is_git_repo(root) else root
+    db = args.db or top / DEFAULT_DB
+    if git.is_git_repo(root) and db.resolve().is_relative_to(top.resolve()):
+        relative = db.resolve().relative_to(top.resolve()).as_posix()
+        if git.run(top, ["ls-files", "-z", "--", relative]):
+            raise CliError(f"{relative} is committed in the repository: a database from a clone cannot be trusted; "
+                           "remove it from git (decisions travel as .vibetriage/decisions.jsonl) or pass --db")
+    return Store.open(db, create=create)
 
 
 def _scanned_store(args, root: Path) -> Store:
@@ -177,9 +190,14 @@ def cmd_top(args) -> int:
 
 def cmd_tag(args) -> int:
     from vibetriage import render
+    from vibetriage.pipeline import is_current
 
     root = _root(args)
     with _scanned_store(args, root) as store:
+        # A decision records the code it was made on: that must be the code as it is now.
+        if not is_current(root, store, load_config(root)):
+            raise CliError(f"the code changed since the last scan: run `vibetriage scan {args.path}` first, "
+                           "so the decision covers the code you are looking at")
         regions = _resolve_target(store, root, args.target, whole_file_ok=True)
         actor = args.actor or _identity(root)
         for region in regions:
@@ -304,11 +322,19 @@ def _state_counts(states) -> dict[str, dict[str, int]]:
 
 
 def _split_target(root: Path, target: str) -> tuple[str, str | None]:
+    """(repository path, qualified name or None). Paths are relative to the repository's toplevel;
+    one that names an existing file from the current directory is converted to that."""
+    from analyzers import git
+
     path, sep, qualname = target.partition("::")
+    if not path:
+        raise CliError("name a file: PATH or PATH::QUALNAME")
+    top = (git.locate(root).toplevel if git.is_git_repo(root) else root).resolve()
     candidate = (Path.cwd() / path).resolve()
-    # A path given relative to the current directory inside the repo becomes repo-relative.
-    if candidate.is_relative_to(root) and candidate.exists():
-        path = candidate.relative_to(root).as_posix()
+    if candidate.is_relative_to(top) and candidate.is_file():
+        path = candidate.relative_to(top).as_posix()
+    else:
+        path = posixpath.normpath(path.replace("\\", "/")).lstrip("/")
     return path, (qualname if sep else None)
 
 

@@ -62,8 +62,11 @@ def _read_table(root: Path) -> tuple[dict, str]:
         path = root / name
         if path.is_symlink() or not path.is_file():
             continue  # never follow a link out of the repository
+        text = path.read_bytes()
+        if name == "pyproject.toml" and b"vibetriage" not in text:
+            continue  # a broken pyproject.toml without our settings is not ours to refuse
         try:
-            table = pick(tomllib.loads(path.read_text(encoding="utf-8")))
+            table = pick(tomllib.loads(text.decode("utf-8")))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise ConfigError(f"{name}: not valid TOML ({exc}); fix it or remove the vibetriage settings") from exc
         if table is not None:

@@ -99,9 +99,9 @@ def scan(
     import_diagnostics = _import_sarif(store, inv, sarif)
     _import_coverage(store, inv, coverage)
     analyzer = analyzer_version()
-    fingerprint = _inventory_digest(inv) + "|" + store.imports_digest()
+    fingerprint = _fingerprint(inv, store)
     last = store.last_scan()
-    if last is not None and store.last_scan_keys() == (inv.head, analyzer, config.digest()) and store.meta("inventory") == fingerprint:
+    if last is not None and _up_to_date(inv, store, config, fingerprint):
         now = replace(last, parsed=0, cached=last.files, duration_s=round(time.perf_counter() - t0, 3))
         return ScanOutcome(now, True, len(store.diagnostics()))
 
@@ -112,9 +112,9 @@ def scan(
     with _parser_pool(todo, jobs) as pool, ThreadPoolExecutor(max_workers=1) as background:
         history = None
         if inv.is_git and inv.head:
-            cached = (store.meta("history_head"), store.meta("history_since"))
+            cached = {k: store.meta(k) for k in _HISTORY_KEYS}
             paths = [inv.prefix] if inv.prefix else []  # scanning a subdirectory: its history only
-            history = background.submit(_read_history, root, inv.head, paths, config.window_days, *cached)
+            history = background.submit(_read_history, root, inv.head, paths, config.window_days, cached)
         facts, diagnostics, fresh = _facts(root, store, inv, todo, analyzer, config, report, pool)
         diagnostics += import_diagnostics
         report("history", 0, 1)
@@ -125,7 +125,9 @@ def scan(
             diagnostics.append(Diagnostic("", "partial", "history-unreadable", f"no churn: git log failed ({exc})"))
     head_time, shallow, commits = None, False, []
     if hist is not None:
-        store.add_commits(hist.new_commits, replace=hist.replace, state={"history_head": inv.head, "history_since": str(hist.since)})
+        state = {"history_head": inv.head, "history_since": str(hist.since),
+                 "history_paths": ",".join(paths), "history_shallow": str(hist.shallow)}
+        store.add_commits(hist.new_commits, replace=hist.replace, state=state, expect_head=cached["history_head"])
         head_time, shallow, commits = hist.head_time, hist.shallow, store.commits()
 
     report("score", 0, 1)
@@ -166,6 +168,30 @@ def _apply_excludes(inv, config: Config):
     return replace(inv, candidates=kept, diagnostics=[*inv.diagnostics, *dropped])
 
 
+def is_current(root: Path, store: Store, config: Config) -> bool:
+    """Whether the stored snapshot describes the repository as it is now (what a decision about
+    to be recorded should be checked against)."""
+    inv = _apply_excludes(discovery.inventory(root, max_bytes=config.max_file_bytes), config)
+    return store.last_scan() is not None and _up_to_date(inv, store, config, _fingerprint(inv, store))
+
+
+def _up_to_date(inv, store: Store, config: Config, fingerprint: str) -> bool:
+    return store.last_scan_keys() == (inv.head, analyzer_version(), config.digest()) and store.meta("inventory") == fingerprint
+
+
+def _fingerprint(inv, store: Store) -> str:
+    return _inventory_digest(inv) + "|" + store.imports_digest() + "|" + _shallow_marker(inv)
+
+
+def _shallow_marker(inv) -> str:
+    """A clone deepened (or made shallow) since the last scan has other history: not up to date.
+    git keeps a shallow clone's boundary in $GIT_DIR/shallow; a stat is all it takes."""
+    if not inv.is_git:
+        return ""
+    shallow = git.locate(inv.root).git_dir / "shallow"
+    return str(shallow.stat().st_mtime_ns) if shallow.exists() else "full"
+
+
 def _inventory_digest(inv) -> str:
     digest = hashlib.sha1()
     for c in sorted(inv.candidates, key=lambda c: c.path):
@@ -178,6 +204,9 @@ def _inventory_digest(inv) -> str:
 # -- history -----------------------------------------------------------------------------------
 
 
+_HISTORY_KEYS = ("history_head", "history_since", "history_paths", "history_shallow")
+
+
 @dataclass(frozen=True)
 class _History:
     head_time: int
@@ -187,9 +216,7 @@ class _History:
     replace: bool  # the cached history cannot be extended: start again
 
 
-def _read_history(
-    root: Path, head: str, paths: list[str], window_days: int, cached_head: str | None, cached_since: str | None
-) -> _History:
+def _read_history(root: Path, head: str, paths: list[str], window_days: int, cached: dict[str, str | None]) -> _History:
     """Runs in a background thread and touches only git, never the store (the main thread owns the
     connection). Reads only commits added since the cached history head when that head is still an
     ancestor of HEAD and the cached history reaches back far enough. A first read takes line counts
@@ -197,16 +224,21 @@ def _read_history(
     are what make `git log` slow, in a second git process at the same time."""
     head_time = git.commit_time(root, head)
     since = head_time - window_days * 86400
+    shallow = git.is_shallow(root)
+    cached_head, cached_since = cached["history_head"], cached["history_since"]
+    # The cache can be extended only if it covers the window, was read for the same paths from a
+    # clone as deep as this one (a deepened clone has older history to read), and HEAD descends from it.
     extend = cached_head is not None and cached_since is not None and int(cached_since) <= since
+    extend = extend and cached["history_paths"] == ",".join(paths) and cached["history_shallow"] == str(shallow)
     extend = extend and (cached_head == head or git.is_ancestor(root, cached_head, head))
     if extend:
-        new = [] if cached_head == head else churn.read_commits(root, stop_at=cached_head, paths=paths)
-        return _History(head_time, git.is_shallow(root), int(cached_since), new, False)
+        new = [] if cached_head == head else churn.read_commits(root, stop_at=cached_head, paths=paths, head=head)
+        return _History(head_time, shallow, int(cached_since), new, False)
     with ThreadPoolExecutor(max_workers=1) as older_pool:
-        older = older_pool.submit(churn.read_commits, root, until=since, numstat=False, paths=paths)
-        window = churn.read_commits(root, since=since, paths=paths)
+        older = older_pool.submit(churn.read_commits, root, until=since, numstat=False, paths=paths, head=head)
+        window = churn.read_commits(root, since=since, paths=paths, head=head)
         new = window + older.result()
-    return _History(head_time, git.is_shallow(root), since, new, True)
+    return _History(head_time, shallow, since, new, True)
 
 
 # -- parsing -----------------------------------------------------------------------------------

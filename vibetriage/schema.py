@@ -102,6 +102,11 @@ MIGRATIONS: tuple[str, ...] = (
         region_kind TEXT, region_qualname TEXT, region_ordinal INTEGER
     );
     CREATE INDEX findings_by_path ON findings (path, start_line);
+    -- One row per commit and file ('' for no rename): two scans racing cannot count a change twice.
+    DELETE FROM commit_files WHERE rowid NOT IN (
+        SELECT min(rowid) FROM commit_files GROUP BY sha, path, coalesce(old_path, ''));
+    UPDATE commit_files SET old_path = '' WHERE old_path IS NULL;
+    CREATE UNIQUE INDEX commit_files_unique ON commit_files (sha, path, old_path);
     -- Reports brought in by the user (--sarif, --coverage). Kept across scans; a new import of the
     -- same kind and tool replaces the older one.
     CREATE TABLE imports (

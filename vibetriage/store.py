@@ -70,11 +70,16 @@ class Store:
     @classmethod
     def open(cls, path: Path, *, create: bool = True) -> Store:
         path = Path(path)
+        # A link could point the database (or its .gitignore) anywhere outside the repository.
+        if path.is_symlink() or path.parent.is_symlink():
+            raise StoreError(f"{path} is (or is inside) a symbolic link; vibetriage does not follow links: pass --db with a real path")
         if not path.exists():
             if not create:
                 raise StoreError(f"no database at {path}: run `vibetriage scan` first")
+            created = not path.parent.exists()
             path.parent.mkdir(parents=True, exist_ok=True)
-            _ignore_db_in_git(path.parent)
+            if created:
+                _ignore_db_in_git(path.parent)
         elif path.is_dir():
             raise StoreError(f"{path} is a directory, not a database file")
         try:
@@ -104,6 +109,7 @@ class Store:
                 f"{self.path} was written by a newer vibetriage (schema {version}, this one knows {SCHEMA_VERSION}); upgrade vibetriage"
             )
         c.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+        c.execute("PRAGMA trusted_schema = OFF")  # a planted trigger or view cannot call functions
         c.execute("PRAGMA foreign_keys = ON")
         if c.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             c.execute("PRAGMA journal_mode = WAL")
@@ -183,11 +189,15 @@ class Store:
 
     # -- history cache -----------------------------------------------------------------------
 
-    def add_commits(self, commits: Iterable[Commit], *, replace: bool, state: dict[str, str]) -> None:
+    def add_commits(self, commits: Iterable[Commit], *, replace: bool, state: dict[str, str], expect_head: str | None) -> None:
         """Store commits read from git, newest first in topological order, ahead of the ones already
-        cached (they are newer); `replace` drops the cache first (history rewritten, window widened)."""
+        cached (they are newer); `replace` drops the cache first (history rewritten, window widened).
+        If another scan moved the cached history on since this one read `expect_head`, its commits
+        are already there: nothing is stored twice."""
         commits = list(commits)
         with self.transaction():
+            if not replace and self.meta("history_head") != expect_head:
+                return
             if replace:
                 self.conn.execute("DELETE FROM commits")
                 self.conn.execute("DELETE FROM commit_files")
@@ -198,9 +208,9 @@ class Store:
                 replace=True,
             )
             self.db["commit_files"].insert_all(
-                {"sha": c.sha, "path": f.path, "old_path": f.old_path, "added": f.added, "deleted": f.deleted}
-                for c in commits
-                for f in c.files
+                ({"sha": c.sha, "path": f.path, "old_path": f.old_path or "", "added": f.added, "deleted": f.deleted}
+                 for c in commits for f in c.files),
+                ignore=True,
             )
             self.set_meta(state)
 
@@ -210,7 +220,7 @@ class Store:
         for sha, path, old, added, deleted in self.conn.execute(
             "SELECT sha, path, old_path, added, deleted FROM commit_files ORDER BY rowid"
         ):
-            files.setdefault(sha, []).append(FileChange(path, old, added, deleted))
+            files.setdefault(sha, []).append(FileChange(path, old or None, added, deleted))
         return [
             Commit(sha, t, name, email, bool(ai), tuple(files.get(sha, ())))
             for sha, t, name, email, ai in self.conn.execute(
@@ -410,7 +420,7 @@ class Store:
         step = {}
         for old, new in self.conn.execute(
             "SELECT cf.old_path, cf.path FROM commit_files cf JOIN commits c ON c.sha = cf.sha"
-            " WHERE cf.old_path IS NOT NULL ORDER BY c.seq DESC"  # oldest first: later renames win
+            " WHERE cf.old_path != '' ORDER BY c.seq DESC"  # oldest first: later renames win
         ):
             step[old] = new
         out = {}
@@ -448,10 +458,9 @@ def _statements(script: str) -> list[str]:
 
 
 def _ignore_db_in_git(directory: Path) -> None:
-    """Keep the database out of the analyzed repository's commits (decisions.jsonl may be shared)."""
-    marker = directory / ".gitignore"
-    if not marker.exists():
-        marker.write_text("triage.db\ntriage.db-*\n", encoding="utf-8")
+    """Keep the database out of the analyzed repository's commits (decisions.jsonl may be shared),
+    in a directory vibetriage has just created: nothing there can be a planted link."""
+    (directory / ".gitignore").write_text("triage.db\ntriage.db-*\n", encoding="utf-8")
 
 
 def _finding_row(f: Finding) -> dict:
