@@ -176,7 +176,10 @@ def is_current(root: Path, store: Store, config: Config) -> bool:
 
 
 def _up_to_date(inv, store: Store, config: Config, fingerprint: str) -> bool:
-    return store.last_scan_keys() == (inv.head, analyzer_version(), config.digest()) and store.meta("inventory") == fingerprint
+    if store.last_scan_keys() != (inv.head, analyzer_version(), config.digest()) or store.meta("inventory") != fingerprint:
+        return False
+    # A history git could not read last time (a fetch away, say) is worth another try.
+    return not any(d.reason == "history-unreadable" for d in store.diagnostics())
 
 
 def _fingerprint(inv, store: Store) -> str:
