@@ -25,12 +25,16 @@ class _Combined:
     rule_of_pattern: tuple  # pattern n + i belongs to rule_of_pattern[i]
 
 
+def _structure_text(language: str) -> str:
+    spec = LANGUAGES[language]
+    return "\n".join(data_path("queries", spec.queries, f"{c}.scm").read_text(encoding="utf-8") for c in regions.CONCERNS)
+
+
+
 @cache
 def combined(language: str) -> _Combined:
     """The language's structure queries plus every rule's query, compiled together once."""
-    spec = LANGUAGES[language]
-    structure = "\n".join(data_path("queries", spec.queries, f"{c}.scm").read_text(encoding="utf-8") for c in regions.CONCERNS)
-    texts, owners = [structure], []
+    texts, owners = [_structure_text(language)], []
     for rule in security.query_rules(language):
         try:
             count = treesitter.compile_query(language, rule.query).pattern_count

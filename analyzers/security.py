@@ -89,6 +89,7 @@ def query_rules(language: str) -> tuple[Rule, ...]:
     return tuple(r for r in rules_for(language) if r.query)
 
 
+
 def _load(path, directory: str) -> Rule:
     where = f"data/rules/{directory}/{path.name}"
     try:
@@ -137,11 +138,14 @@ def _load(path, directory: str) -> Rule:
 
 def findings(language: str, source: bytes, rule_matches, comments) -> list[Finding]:
     """Findings of one file: `rule_matches` are (rule, captures) from the shared query pass,
-    `comments` the file's comment spans (start, end, first_row, last_row) for suppressions."""
+    `comments` the file's comment spans (start, end, first_row, last_row) for suppressions.
+    A rule's literals are checked only once it has matched: one search per matched rule."""
     out: list[Finding] = []
-    applicable = {r.id: r.applies(source) for r in rules_for(language)}
+    applies: dict[str, bool] = {}
     for rule, caps in rule_matches:
-        if not applicable[rule.id]:
+        if rule.id not in applies:
+            applies[rule.id] = rule.applies(source)
+        if not applies[rule.id]:
             continue
         texts = {name: _text(source, nodes[0]) for name, nodes in caps.items()}
         if not all(name in texts and rx.search(texts[name]) for name, rx in rule.where):
@@ -153,7 +157,7 @@ def findings(language: str, source: bytes, rule_matches, comments) -> list[Findi
         node = caps["finding"][0]
         out.append(_finding(rule, node.start_point[0] + 1, node.end_point[0] + 1, texts))
     for rule in rules_for(language):
-        if rule.pattern is not None and applicable[rule.id]:
+        if rule.pattern is not None and rule.applies(source):
             out.extend(_pattern_findings(rule, source))
     return _apply_suppressions(_dedupe(out), source, comments)
 
