@@ -171,7 +171,7 @@ def _resolve_all(path: Path, raw, roots: list[str], repo_root: Path, known_paths
     bases = {repo_root.as_posix().rstrip("/")}
     try:
         bases.add(repo_root.resolve().as_posix().rstrip("/"))
-    except OSError:
+    except OSError:  # vibetriage: ignore[python.swallowed-exception] optional: an unresolvable root just means no second spelling to match
         pass
     merged: dict[str, tuple[set[int], set[int]]] = {}
     for name, (covered, measured) in raw.items():

@@ -390,7 +390,7 @@ class BlobReader:
                 for start in range(0, len(order), 512):
                     proc.stdin.write(("\n".join(order[start : start + 512]) + "\n").encode("ascii"))
                 proc.stdin.close()
-            except (BrokenPipeError, OSError, ValueError):
+            except (BrokenPipeError, OSError, ValueError):  # vibetriage: ignore[python.swallowed-exception] git exited early; its own error surfaces when its output is read
                 pass
 
         writer = threading.Thread(target=feed, name="cat-file-feed", daemon=True)

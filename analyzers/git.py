@@ -256,7 +256,7 @@ def _config_files(git_dir: Path, origins: Sequence[str]) -> list[str]:
     try:
         common = (git_dir / "commondir").read_text(encoding="utf-8", errors="replace").strip()
         files.append(str((git_dir / common / "config").resolve()))
-    except OSError:
+    except OSError:  # vibetriage: ignore[python.swallowed-exception] no commondir file: not a linked worktree
         pass
     return files
 
@@ -450,7 +450,7 @@ def _grow_pipe(pipe: object) -> None:
         import fcntl
 
         fcntl.fcntl(pipe.fileno(), getattr(fcntl, "F_SETPIPE_SZ", 1031), 1 << 20)  # type: ignore[attr-defined]
-    except (OSError, ImportError, AttributeError, ValueError):
+    except (OSError, ImportError, AttributeError, ValueError):  # vibetriage: ignore[python.swallowed-exception] a bigger pipe is only a speed hint; the default works
         pass
 
 
@@ -531,7 +531,7 @@ def user_identity(repo: Path | str | None = None) -> str:
     try:
         if repo is not None and is_git_repo(repo):
             argv.append(f"--git-dir={locate(repo).git_dir}")
-    except GitError:
+    except GitError:  # vibetriage: ignore[python.swallowed-exception] not a repository: identity comes from the user's own config
         pass
     values: dict[str, str] = {}
     for key in ("user.name", "user.email"):
@@ -540,7 +540,7 @@ def user_identity(repo: Path | str | None = None) -> str:
                 [*argv, "config", "--show-scope", "--get-all", key],
                 cwd=_empty_worktree(), env=env, stdin=subprocess.DEVNULL, capture_output=True, timeout=30, check=False,
             )
-        except (OSError, subprocess.TimeoutExpired):
+        except (OSError, subprocess.TimeoutExpired):  # vibetriage: ignore[python.swallowed-exception] git unavailable: the login name is the fallback identity
             continue
         own, local = None, None
         for line in proc.stdout.decode("utf-8", "replace").splitlines():

@@ -538,7 +538,7 @@ class _Places:
         candidates = {root.absolute().as_posix()}
         try:
             candidates.add(root.resolve().as_posix())
-        except OSError:
+        except OSError:  # vibetriage: ignore[python.swallowed-exception] optional: an unresolvable root just means no second spelling to match
             pass
         self.roots = tuple(r.rstrip("/") for r in candidates)
         self.known = known_paths

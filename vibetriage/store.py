@@ -289,8 +289,8 @@ class Store:
             before = dict(((RegionKey(*r[:4]), r[4]) for r in self.conn.execute(
                 "SELECT path, kind, qualname, ordinal, fingerprint FROM regions")))
             self.set_meta(meta)
-            for table in ("files", "regions", "diagnostics", "findings"):
-                self.conn.execute(f"DELETE FROM {table}")  # fixed table names, not input
+            for statement in ("DELETE FROM files", "DELETE FROM regions", "DELETE FROM diagnostics", "DELETE FROM findings"):
+                self.conn.execute(statement)
             self.db["files"].insert_all(_file_row(*f) for f in files)
             evidence = evidence or {}
             self.db["regions"].insert_all(_region_row(r, risk, evidence.get(r.key)) for r, risk in regions)
@@ -327,11 +327,12 @@ class Store:
 
     def findings(self, path: str | None = None) -> list[Finding]:
         """Findings of the last scan (of one file, or all), suppressed ones included."""
-        sql = (
+        rows = self.conn.execute(
             "SELECT rule_id, tool, severity, confidence, cwe, path, start_line, end_line, message, suppressed,"
             " region_kind, region_qualname, region_ordinal FROM findings"
+            " WHERE ?1 IS NULL OR path = ?1 ORDER BY path, start_line, rule_id",
+            (path,),
         )
-        rows = self.conn.execute(sql + (" WHERE path = ?" if path else "") + " ORDER BY path, start_line, rule_id", (path,) if path else ())
         return [
             Finding(*r[:10], region=RegionKey(r[5], r[10], r[11], r[12]) if r[10] is not None else None)
             for r in rows
@@ -401,8 +402,11 @@ class Store:
         return Decision(record_id, record["at"], actor, region.key, region.fingerprint, tag, removed, note)
 
     def decisions(self, path: str | None = None) -> list[Decision]:
-        sql = "SELECT id, at, actor, path, kind, qualname, ordinal, fingerprint, tag, removed, note FROM decisions"
-        rows = self.conn.execute(sql + (" WHERE path = ?" if path else "") + " ORDER BY id", (path,) if path else ())
+        rows = self.conn.execute(
+            "SELECT id, at, actor, path, kind, qualname, ordinal, fingerprint, tag, removed, note FROM decisions"
+            " WHERE ?1 IS NULL OR path = ?1 ORDER BY id",
+            (path,),
+        )
         return [Decision(r[0], r[1], r[2], RegionKey(r[3], r[4], r[5], r[6]), r[7], r[8], bool(r[9]), r[10]) for r in rows]
 
     def region_states(self, path: str | None = None) -> tuple[dict[RegionKey, RegionState], list[Decision]]:
