@@ -65,8 +65,22 @@ class Rule:
     entropy: Entropy | None
     source: str  # data/rules/<dir>/<name>.toml, for messages and the example lookup
 
-    def applies(self, source: bytes) -> bool:
-        return not self.literals or any(lit in source for lit in self.literals)
+    def applies(self, seen: _Literals) -> bool:
+        return not self.literals or any(seen.has(lit) for lit in self.literals)
+
+
+class _Literals:
+    """Which literals one file contains, each searched for at most once: rules share literals."""
+
+    def __init__(self, source: bytes) -> None:
+        self.source = source
+        self.known: dict[bytes, bool] = {}
+
+    def has(self, literal: bytes) -> bool:
+        found = self.known.get(literal)
+        if found is None:
+            found = self.known[literal] = literal in self.source
+        return found
 
 
 @cache
@@ -141,10 +155,11 @@ def findings(language: str, source: bytes, rule_matches, comments) -> list[Findi
     `comments` the file's comment spans (start, end, first_row, last_row) for suppressions.
     A rule's literals are checked only once it has matched: one search per matched rule."""
     out: list[Finding] = []
+    seen = _Literals(source)
     applies: dict[str, bool] = {}
     for rule, caps in rule_matches:
         if rule.id not in applies:
-            applies[rule.id] = rule.applies(source)
+            applies[rule.id] = rule.applies(seen)
         if not applies[rule.id]:
             continue
         texts = {name: _text(source, nodes[0]) for name, nodes in caps.items()}
@@ -157,7 +172,7 @@ def findings(language: str, source: bytes, rule_matches, comments) -> list[Findi
         node = caps["finding"][0]
         out.append(_finding(rule, node.start_point[0] + 1, node.end_point[0] + 1, texts))
     for rule in rules_for(language):
-        if rule.pattern is not None and rule.applies(source):
+        if rule.pattern is not None and rule.applies(seen):
             out.extend(_pattern_findings(rule, source))
     return _apply_suppressions(_dedupe(out), source, comments)
 
