@@ -545,6 +545,36 @@ def test_php_phpunit_and_pest():
     assert found.imports == ("App\\Pricing\\Calculator", "./../src/helpers.php")
 
 
+def test_older_framework_spellings_count_as_assertions():
+    """PHPUnit 4/5 `setExpectedException` and mox's record/replay `VerifyAll` are real checks."""
+    php = counts(
+        "php",
+        """
+        <?php
+        class PushTaskTest extends TestCase {
+          public function testNameTooLong() {
+            $this->setExpectedException('\\InvalidArgumentException', 'name exceeds maximum length');
+            new PushTask('/url', [], ['name' => str_repeat('a', 501)]);
+          }
+          public function testNoCheck() { new PushTask('/url', []); }
+        }
+        """,
+    )
+    assert php == {"testNameTooLong": (1, 1), "testNoCheck": (0, 0)}
+    py = counts(
+        "python",
+        """
+        class ModuleTest(unittest.TestCase):
+            def test_no_changes(self):
+                self.servr._watcher.changes(0).AndReturn(set())
+                self.mox.ReplayAll()
+                self.servr._handle_changes()
+                self.mox.VerifyAll()
+        """,
+    )
+    assert py == {"ModuleTest::test_no_changes": (1, 1)}
+
+
 def test_rust_inline_tests_attributes_and_should_panic():
     found = facts(
         "rust",

@@ -1,4 +1,5 @@
 const fs = require("fs/promises");
+const fsSync = require("fs");
 const logger = require("./logger");
 
 async function loadSettings(file) {
@@ -41,4 +42,25 @@ async function removeIfPresent(file) {
   return fs.stat(file).catch((err) => logger.debug({ err }, "stat failed"));
 }
 
-module.exports = { loadSettings, track, loadSettingsLoudly, removeIfPresent };
+function writeAll(file, data) {
+  const fd = fsSync.openSync(file, "w");
+  let threw = true;
+  try {
+    fsSync.writeSync(fd, data);
+    threw = false;
+  } finally {
+    if (threw) {
+      try {
+        fsSync.closeSync(fd);
+      // ok: javascript.swallowed-exception
+      } catch {}
+    }
+  }
+  try {
+    fsSync.writeSync(fd, "\n");
+    fsSync.closeSync(fd);
+  // ruleid: javascript.swallowed-exception
+  } catch {}
+}
+
+module.exports = { loadSettings, track, loadSettingsLoudly, removeIfPresent, writeAll };

@@ -39,6 +39,9 @@ function db(): PDO
     $password = $_ENV['DB_PASSWORD'] ?? 'Pg_pr0d#2024!Rw';
     // ok: php.hardcoded-secret
     $user = getenv('DB_USER') ?: 'app';
+    // ruleid: php.hardcoded-secret
+    $pass = 'Xk9#mQ2!vL7pR4zW';
+    $replica = new PDO('pgsql:host=replica;dbname=shop', $user, $pass);
     return new PDO('pgsql:host=db;dbname=shop', $user, $password);
 }
 

@@ -23,3 +23,7 @@ def find_user(conn: sqlite3.Connection, name, order):
     print("%s logged in" % name)
     # ok: python.sql-injection
     cur.execute("SELECT 1")
+    # ruleid: python.sql-injection
+    cur.execute("SELECT * FROM users WHERE name = ?".replace("?", name))
+    # ok: python.sql-injection
+    cur.executescript("SELECT 'padded to the limit'".ljust(1000))
