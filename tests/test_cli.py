@@ -256,3 +256,15 @@ def test_a_broken_pyproject_without_vibetriage_settings_does_not_block_a_scan(re
     (repo.path / "pyproject.toml").write_text('[project]\nname = "a"\nname = "b"\n')  # duplicate key
     code, _, _ = run(capsys, "scan", "-q", repo.path)
     assert code == 0
+
+
+def test_a_class_shows_the_findings_its_score_counts(tmp_path, capsys):
+    repo = GitRepo(tmp_path / "r")
+    repo.write("store.py", "class Store:\n    def find(self, cur, name):\n        cur.execute(\"SELECT * FROM t WHERE n = '%s'\" % name)\n")
+    repo.commit("store")
+    run(capsys, "scan", "-q", repo.path)
+    _, out, _ = run(capsys, "top", repo.path, "--json", "--regions")
+    rows = {r["qualname"]: r for r in json.loads(out)}
+    assert rows["Store.find"]["findings"]["open"] == 1
+    assert rows["Store"]["findings"]["open"] == 1
+    assert next(p for p in rows["Store"]["breakdown"] if p["part"] == "security")["raw"] == 6.0

@@ -304,10 +304,19 @@ class _progress:
 
 
 def _group_findings(findings):
+    """Findings by file and by region; a class also holds its members' findings, as its score does."""
+    from vibetriage.model import RegionKey
+
     by_path, by_region = {}, {}
     for f in findings:
         by_path.setdefault(f.path, []).append(f)
         by_region.setdefault(f.region, []).append(f)
+        if f.region is not None:
+            parts = f.region.qualname.split(".")
+            for n in range(1, len(parts)):
+                enclosing = RegionKey(f.path, "class", ".".join(parts[:n]), 0)
+                if enclosing != f.region:
+                    by_region.setdefault(enclosing, []).append(f)
     return by_path, by_region
 
 
