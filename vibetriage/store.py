@@ -202,16 +202,10 @@ class Store:
                 self.conn.execute("DELETE FROM commits")
                 self.conn.execute("DELETE FROM commit_files")
             first = self.conn.execute("SELECT coalesce(min(seq), 0) FROM commits").fetchone()[0] - len(commits)
-            self.db["commits"].insert_all(
-                ({"sha": c.sha, "seq": first + i, "author_time": c.author_time, "author_name": c.author_name,
-                  "author_email": c.author_email, "ai": int(c.ai_assisted)} for i, c in enumerate(commits)),
-                replace=True,
-            )
-            self.db["commit_files"].insert_all(
-                ({"sha": c.sha, "path": f.path, "old_path": f.old_path or "", "added": f.added, "deleted": f.deleted}
-                 for c in commits for f in c.files),
-                ignore=True,
-            )
+            _bulk(self.conn, "INSERT OR REPLACE INTO commits (sha, seq, author_time, author_name, author_email, ai)",
+                  ((c.sha, first + i, c.author_time, c.author_name, c.author_email, int(c.ai_assisted)) for i, c in enumerate(commits)))
+            _bulk(self.conn, "INSERT OR IGNORE INTO commit_files (sha, path, old_path, added, deleted)",
+                  ((c.sha, f.path, f.old_path or "", f.added, f.deleted) for c in commits for f in c.files))
             self.set_meta(state)
 
     def commits(self) -> list[Commit]:
@@ -291,13 +285,12 @@ class Store:
             self.set_meta(meta)
             for statement in ("DELETE FROM files", "DELETE FROM regions", "DELETE FROM diagnostics", "DELETE FROM findings"):
                 self.conn.execute(statement)
-            self.db["files"].insert_all(_file_row(*f) for f in files)
+            _bulk_dicts(self.conn, "files", [_file_row(*f) for f in files])
             evidence = evidence or {}
-            self.db["regions"].insert_all(_region_row(r, risk, evidence.get(r.key)) for r, risk in regions)
-            self.db["diagnostics"].insert_all(
-                {"path": d.path, "status": d.status, "reason": d.reason, "detail": d.detail} for d in diagnostics
-            )
-            self.db["findings"].insert_all(_finding_row(f) for f in findings)
+            _bulk_dicts(self.conn, "regions", [_region_row(r, risk, evidence.get(r.key)) for r, risk in regions])
+            _bulk(self.conn, "INSERT INTO diagnostics (path, status, reason, detail)",
+                  ((d.path, d.status, d.reason, d.detail) for d in diagnostics))
+            _bulk_dicts(self.conn, "findings", [_finding_row(f) for f in findings])
             # Regions that decisions refer to and that moved since the last scan: record where
             # they went, or a later edit of the moved code would orphan the decisions.
             moves = self._moves()
@@ -445,6 +438,26 @@ class Store:
     def region_state(self, region: Region) -> RegionState:
         states, _ = self.region_states(region.path)
         return states.get(region.key, RegionState())
+
+
+# The snapshot and history tables take tens of thousands of rows per scan: written with one
+# prepared statement each, as sqlite-utils' per-value type checks cost more than the inserts.
+_SNAPSHOT_TABLES = frozenset({"files", "regions", "findings"})
+
+
+def _bulk(conn: sqlite3.Connection, insert: str, rows) -> None:
+    """`insert` is "INSERT ... INTO table (columns)" from this module, never from input."""
+    rows = list(rows)
+    if rows:
+        # vibetriage: ignore[python.sql-injection] table and columns are this module's constants; values are bound
+        conn.executemany(f"{insert} VALUES ({', '.join('?' * len(rows[0]))})", rows)
+
+
+def _bulk_dicts(conn: sqlite3.Connection, table: str, rows: list[dict]) -> None:
+    assert table in _SNAPSHOT_TABLES  # fixed names: the SQL below is never built from input
+    if rows:
+        columns = list(rows[0])
+        _bulk(conn, f"INSERT INTO {table} ({', '.join(columns)})", ([row[c] for c in columns] for row in rows))
 
 
 def _statements(script: str) -> list[str]:
