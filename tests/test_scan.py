@@ -332,3 +332,22 @@ def test_deepening_a_shallow_clone_reads_the_history_it_gained(tmp_path):
     with Store.open(db) as store:
         assert {f.file.path: f.churn.commits_all for f in store.ranked_files()}["api/pricing.py"] == 4
         assert not any(d.reason == "shallow-clone" for d in store.diagnostics())
+
+
+def test_parsing_across_processes_gives_the_same_results_as_inline(tmp_path):
+    repo = build(tmp_path)
+    body = "".join(f"def f{i}(a, b):\n    if a and b:\n        return a\n    return b\n\n" for i in range(5))
+    bulk = 'TEXT = """\n' + "lorem ipsum dolor sit amet\n" * 3000 + '"""\n'  # size without regions
+    for n in range(30):  # ~2.4 MB: over the size at which the scan starts worker processes
+        repo.write(f"gen/m{n}.py", f"# module {n}\n" + body + bulk)
+    repo.commit("bulk", date="2021-03-28T10:00:00")
+
+    def rows(jobs):
+        db = tmp_path / f"j{jobs}.db"
+        with Store.open(db) as store:
+            scan(resolve_root(repo.path), store, load_config(repo.path), jobs=jobs)
+            return [(f.file.path, f.risk.score, f.metrics) for f in store.ranked_files()], len(store.regions())
+
+    inline, parallel = rows(1), rows(2)
+    assert parallel == inline
+    assert inline[1] == 30 * 5 + 4  # every generated function, plus the base repository's

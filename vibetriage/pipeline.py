@@ -37,6 +37,7 @@ Progress = Callable[[str, int, int], None]
 # Below this much source a process pool costs more than it saves (DESIGN.md performance notes).
 PARALLEL_MIN_BYTES = 2_000_000
 _BATCH_BYTES = 256_000
+_MAX_BATCHES_IN_FLIGHT = 8  # x 256 KB: a few MB of source waiting for the workers at most
 
 
 class ScanError(Exception):
@@ -288,6 +289,9 @@ def _facts(root, store: Store, inv, todo, analyzer: str, config: Config, report:
             pending.append(_submit(pool, batch, config.parse_timeout_s))
             batch, batch_bytes = [], 0
             done = _drain(pending, fresh, report, done, total, block=False)
+            # Reading blobs outruns the workers: cap what waits in memory (a huge repository's
+            # whole source would otherwise be queued at once).
+            done = _drain(pending, fresh, report, done, total, block=True, keep=_MAX_BATCHES_IN_FLIGHT)
     if batch:
         pending.append(_submit(pool, batch, config.parse_timeout_s))
     _drain(pending, fresh, report, done, total, block=True)
@@ -360,8 +364,9 @@ def _submit(pool, batch, timeout_s):
     return keys, pool.submit(_analyze_batch, items, timeout_s)
 
 
-def _drain(pending, fresh, report, done, total, *, block: bool) -> int:
-    while pending:
+def _drain(pending, fresh, report, done, total, *, block: bool, keep: int = 0) -> int:
+    """Collect finished batches in order; with `block`, wait until at most `keep` are pending."""
+    while len(pending) > keep:
         keys, result = pending[0]
         if isinstance(result, Future):
             if not block and not result.done():
