@@ -217,7 +217,7 @@ def cmd_show(args) -> int:
         path, qualname = _split_target(root, args.target)
         ranked = store.file(path)
         if ranked is None:
-            raise CliError(f"{path} is not among the scanned files{_near(path, [f.file.path for f in store.ranked_files()])}")
+            raise CliError(f"{path} is not among the scanned files{_near(path, store.paths())}")
         states, _ = store.region_states(path)
         findings = store.findings(path)
         _, by_region = _group_findings(findings)
@@ -351,7 +351,7 @@ def _resolve_target(store: Store, root: Path, target: str, *, whole_file_ok: boo
     path, qualname = _split_target(root, target)
     regions = store.regions(path)
     if store.file(path) is None:
-        raise CliError(f"{path} is not among the scanned files{_near(path, [f.file.path for f in store.ranked_files()])}")
+        raise CliError(f"{path} is not among the scanned files{_near(path, store.paths())}")
     if qualname is None:
         if not whole_file_ok:
             raise CliError(f"name a region: {path}::QUALNAME")

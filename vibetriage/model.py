@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 TAGS = ("load-bearing", "reviewed", "prototype-track")
-TRACK_TAGS = ("load-bearing", "prototype-track")
 REGION_KINDS = ("function", "method", "class")
 
 

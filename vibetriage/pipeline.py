@@ -104,7 +104,7 @@ def scan(
     last = store.last_scan()
     if last is not None and _up_to_date(inv, store, config, fingerprint):
         now = replace(last, parsed=0, cached=last.files, duration_s=round(time.perf_counter() - t0, 3))
-        return ScanOutcome(now, True, len(store.diagnostics()))
+        return ScanOutcome(now, True, store.count_diagnostics())
 
     cached_keys = store.cached_blobs(analyzer)
     todo = [c for c in inv.candidates if _key(c) not in cached_keys]
@@ -180,7 +180,7 @@ def _up_to_date(inv, store: Store, config: Config, fingerprint: str) -> bool:
     if store.last_scan_keys() != (inv.head, analyzer_version(), config.digest()) or store.meta("inventory") != fingerprint:
         return False
     # A history git could not read last time (a fetch away, say) is worth another try.
-    return not any(d.reason == "history-unreadable" for d in store.diagnostics())
+    return store.count_diagnostics("history-unreadable") == 0
 
 
 def _fingerprint(inv, store: Store) -> str:

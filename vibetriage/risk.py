@@ -18,7 +18,6 @@ from dataclasses import dataclass
 
 from vibetriage.model import FileChurn, Metrics, RiskScore, ScorePart
 
-PARTS = ("hotspot", "churn", "complexity", "cognitive", "size", "security", "test_gap")
 # How far an item is from being tested, by its strongest evidence (TestEvidence.kind); with a
 # coverage report it is the share of its lines that did not run.
 GAP_BY_EVIDENCE = {"none": 1.0, "name-match": 0.6, "reference": 0.3}

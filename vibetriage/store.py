@@ -331,8 +331,9 @@ class Store:
             for r in rows
         ]
 
-    def file_blobs(self) -> dict[str, str]:
-        return dict(self.conn.execute("SELECT path, blob_id FROM files"))
+    def count_diagnostics(self, reason: str | None = None) -> int:
+        """How many diagnostics the last scan left (of one reason); cheap enough for the warm path."""
+        return self.conn.execute("SELECT count(*) FROM diagnostics WHERE ?1 IS NULL OR reason = ?1", (reason,)).fetchone()[0]
 
     def diagnostics(self) -> list[Diagnostic]:
         return [Diagnostic(*row) for row in self.conn.execute("SELECT path, status, reason, detail FROM diagnostics ORDER BY path")]
@@ -345,13 +346,17 @@ class Store:
         return [_ranked_file(i, dict(zip(names, row))) for i, row in enumerate(rows, start=1)]
 
     def file(self, path: str) -> RankedFile | None:
-        rows = self.conn.execute("SELECT * FROM files ORDER BY score DESC, path")
+        rows = self.conn.execute(
+            "SELECT * FROM (SELECT *, row_number() OVER (ORDER BY score DESC, path) AS rank FROM files) WHERE path = ?",
+            (path,),
+        )
         names = [d[0] for d in rows.description]
-        for i, row in enumerate(rows, start=1):
-            record = dict(zip(names, row))
-            if record["path"] == path:
-                return _ranked_file(i, record)
-        return None
+        row = rows.fetchone()
+        return _ranked_file(row[-1], dict(zip(names, row))) if row else None
+
+    def paths(self) -> list[str]:
+        """The scanned files' paths, for suggestions when a name is mistyped."""
+        return [p for (p,) in self.conn.execute("SELECT path FROM files ORDER BY path")]
 
     def ranked_regions(self, limit: int | None = None, path: str | None = None) -> list[RankedRegion]:
         sql = (
