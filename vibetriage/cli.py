@@ -169,11 +169,12 @@ def cmd_top(args) -> int:
     with _scanned_store(args, root) as store:
         out = render.console()
         states, orphans = store.region_states()
-        by_path, by_region = _group_findings(store.findings())
+        by_path = _group_findings(store.findings())
         if orphans and not args.json:
             render.console(stderr=True).print(render.orphans_note(orphans))
         if args.regions:
             rows = store.ranked_regions(limit)
+            by_region = _held([r.region for r in rows], by_path)
             if args.json:
                 out.print_json(ensure_ascii=True, data=[render.region_json(r, states.get(r.region.key), by_region.get(r.region.key, [])) for r in rows])
             else:
@@ -220,9 +221,10 @@ def cmd_show(args) -> int:
             raise CliError(f"{path} is not among the scanned files{_near(path, store.paths())}")
         states, _ = store.region_states(path)
         findings = store.findings(path)
-        _, by_region = _group_findings(findings)
+        ranked_regions = store.ranked_regions(path=path)
+        by_region = _held([r.region for r in ranked_regions], {path: findings})
         if qualname is None:
-            regions = store.ranked_regions(path=path)
+            regions = ranked_regions
             decisions = store.decisions(path)
             if args.json:
                 out.print_json(ensure_ascii=True, data={
@@ -232,10 +234,10 @@ def cmd_show(args) -> int:
                     "decisions": [render.decision_json(d) for d in decisions],
                 })
             else:
-                out.print(render.file_detail(ranked, regions, states, decisions, findings))
+                out.print(render.file_detail(ranked, regions, states, decisions, findings, by_region))
             return 0
         region = _resolve_target(store, root, args.target, whole_file_ok=False)[0]
-        rr = next(r for r in store.ranked_regions(path=path) if r.region.key == region.key)
+        rr = next(r for r in ranked_regions if r.region.key == region.key)
         state = store.region_state(region)
         mine = by_region.get(region.key, [])
         if args.json:
@@ -261,10 +263,11 @@ def cmd_demo(args) -> int:
             outcome = scan(root, store, load_config(root), progress=report)
         out.print(render.scan_summary(outcome.info, outcome.up_to_date, outcome.diagnostics))
         states, _ = store.region_states()
-        by_path, by_region = _group_findings(store.findings())
+        by_path = _group_findings(store.findings())
+        top_regions = store.ranked_regions(10)
         out.print(render.files_table(store.ranked_files(10), _state_counts(states), by_path))
         out.print()
-        out.print(render.regions_table(store.ranked_regions(10), states, by_region))
+        out.print(render.regions_table(top_regions, states, _held([r.region for r in top_regions], by_path)))
     out.print()
     out.print(render.plain(f"explore it: vibetriage top {root} --regions ; vibetriage show --repo {root} api/pricing.py"))
     return 0
@@ -304,20 +307,15 @@ class _progress:
 
 
 def _group_findings(findings):
-    """Findings by file and by region; a class also holds its members' findings, as its score does."""
-    from vibetriage.model import RegionKey
-
-    by_path, by_region = {}, {}
+    by_path: dict[str, list] = {}
     for f in findings:
         by_path.setdefault(f.path, []).append(f)
-        by_region.setdefault(f.region, []).append(f)
-        if f.region is not None:
-            parts = f.region.qualname.split(".")
-            for n in range(1, len(parts)):
-                enclosing = RegionKey(f.path, "class", ".".join(parts[:n]), 0)
-                if enclosing != f.region:
-                    by_region.setdefault(enclosing, []).append(f)
-    return by_path, by_region
+    return by_path
+
+
+def _held(regions, by_path) -> dict:
+    """Each region's findings: those on its lines (Region.holds), as its security score counts them."""
+    return {r.key: [f for f in by_path.get(r.path, []) if r.holds(f.start_line)] for r in regions}
 
 
 def _state_counts(states) -> dict[str, dict[str, int]]:

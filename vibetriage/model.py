@@ -49,6 +49,11 @@ class Region:
     def key(self) -> RegionKey:
         return RegionKey(self.path, self.kind, self.qualname, self.ordinal)
 
+    def holds(self, line: int) -> bool:
+        """Whether a line is the region's: its findings are those on its lines, so a class holds
+        its methods' and a function those of the functions nested in it."""
+        return self.start_line <= line <= self.end_line
+
 
 @dataclass(frozen=True, slots=True)
 class Diagnostic:

@@ -495,8 +495,8 @@ def _score(candidates, facts: dict[str, FileFacts], churn_by_path: dict[str, Fil
     # Classes sum their members: they are measured on the functions' scale, not against each other.
     callables = [r for _, f in sources for r in f.regions if r.kind != "class"]
     classes = [r for _, f in sources for r in f.regions if r.kind == "class"]
-    def held(r) -> float:  # a region's findings: those on its lines (a class holds its methods')
-        return security_weight(x for x in by_file.get(r.path, []) if r.start_line <= x.start_line <= r.end_line)
+    def held(r) -> float:
+        return security_weight(x for x in by_file.get(r.path, []) if r.holds(x.start_line))
 
     callable_signals = [Signals.of_region(r.metrics, churns[r.path], held(r), gaps.get(r.key)) for r in callables]
     regions = list(zip(callables, score_all(callable_signals, config.weights)))

@@ -204,7 +204,8 @@ def finding_json(f: Finding) -> dict:
             "suppressed": f.suppressed, "region": f.region.qualname if f.region else None}
 
 
-def file_detail(f: RankedFile, regions: list[RankedRegion], states: dict, decisions: list[Decision], findings: list[Finding]) -> Group:
+def file_detail(f: RankedFile, regions: list[RankedRegion], states: dict, decisions: list[Decision], findings: list[Finding],
+                held: dict[RegionKey, list[Finding]]) -> Group:
     c = f.churn
     head = Text.assemble(("#" + str(f.rank) + " ", "bold"), plain(f.file.path, "bold"), f"  {f.file.language}, {f.file.loc} loc")
     churn = Text(
@@ -212,10 +213,7 @@ def file_detail(f: RankedFile, regions: list[RankedRegion], states: dict, decisi
         f"{c.ai_commits} AI-assisted; all time: {c.commits_all} commits, {c.authors_all} authors, "
         f"first {_iso(c.first_change) or '-'}, last {_iso(c.last_change) or '-'}"
     )
-    by_region: dict = {}
-    for x in findings:
-        by_region.setdefault(x.region, []).append(x)
-    return Group(head, churn, Text(""), breakdown_table(f.risk), Text(""), regions_table(regions, states, by_region), Text(""),
+    return Group(head, churn, Text(""), breakdown_table(f.risk), Text(""), regions_table(regions, states, held), Text(""),
                  Text("findings", style="bold"), findings_table(findings), Text(""),
                  Text("decision history", style="bold"), history_table(decisions))
 
