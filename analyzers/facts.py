@@ -9,6 +9,7 @@ whose it is.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -33,17 +34,26 @@ def _structure_text(language: str) -> str:
 
 @cache
 def combined(language: str) -> _Combined:
-    """The language's structure queries plus every rule's query, compiled together once."""
-    texts, owners = [_structure_text(language)], []
-    for rule in security.query_rules(language):
-        try:
-            count = treesitter.compile_query(language, rule.query).pattern_count
-        except treesitter.QueryError as exc:
-            raise security.RuleError(f"{rule.source}: query does not compile for {language}: {exc}") from exc
-        texts.append(rule.query)
-        owners.extend([rule] * count)
-    query = treesitter.compile_query(language, "\n".join(texts))
-    return _Combined(query, query.pattern_count - len(owners), tuple(owners))
+    """The language's structure queries plus every rule's query, compiled together once. A
+    pattern's owner is found from where it starts in the joined text."""
+    rules = security.query_rules(language)
+    texts = [_structure_text(language), *(rule.query for rule in rules)]
+    starts, offset = [], 0  # byte offset of each text in the joined query
+    for text in texts:
+        starts.append(offset)
+        offset += len(text.encode("utf-8")) + 1
+    try:
+        query = treesitter.compile_query(language, "\n".join(texts))
+    except treesitter.QueryError:
+        for rule in rules:  # name the rule at fault
+            try:
+                treesitter.compile_query(language, rule.query)
+            except treesitter.QueryError as exc:
+                raise security.RuleError(f"{rule.source}: query does not compile for {language}: {exc}") from exc
+        raise
+    owners = [bisect_right(starts, query.start_byte_for_pattern(i)) - 1 for i in range(query.pattern_count)]
+    structure = owners.count(0)
+    return _Combined(query, structure, tuple(rules[o - 1] for o in owners[structure:]))
 
 
 def analyze(language: str, source: bytes, timeout_s: float = 5.0, *, test_file: bool = False) -> FileFacts:
@@ -54,14 +64,15 @@ def analyze(language: str, source: bytes, timeout_s: float = 5.0, *, test_file: 
     except treesitter.ParseTimeout as exc:
         return FileFacts(language, _loc(source, []), Metrics(0, 0, 0, 0, 0), (), Diagnostic("", "failed", "parse-timeout", str(exc)))
     q = combined(language)
-    structure, rule_matches = [], []
+    structure, by_rule = [], {}
+    first_rule, owner = q.structure_patterns, q.rule_of_pattern
     for pattern, caps in treesitter.matches(q.query, tree.root_node):
-        if pattern < q.structure_patterns:
+        if pattern < first_rule:
             structure.append((pattern, caps))
         else:
-            rule_matches.append((q.rule_of_pattern[pattern - q.structure_patterns], caps))
+            by_rule.setdefault(owner[pattern - first_rule], []).append(caps)
     found_regions, metrics, comments = regions.measure(language, source, structure)
-    findings = security.findings(language, source, rule_matches, comments)
+    findings = security.findings(language, source, by_rule, comments)
     tests = None
     if test_file:
         from analyzers import testfacts

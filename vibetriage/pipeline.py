@@ -110,7 +110,8 @@ def scan(
     todo = [c for c in inv.candidates if _key(c) not in cached_keys]
     # The parser processes are forked before the history thread exists: forking a threaded
     # process can copy a lock some thread holds.
-    with _parser_pool(todo, jobs) as pool, ThreadPoolExecutor(max_workers=1) as background:
+    with _parser_pool(todo, jobs) as pool, ThreadPoolExecutor(max_workers=2) as background:
+        background.submit(Store.preload)
         history = None
         if inv.is_git and inv.head:
             cached = {k: store.meta(k) for k in _HISTORY_KEYS}
