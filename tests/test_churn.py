@@ -5,7 +5,6 @@ a numstat window read and a names-only read of the older history."""
 from __future__ import annotations
 
 import dataclasses
-import subprocess
 from pathlib import Path
 
 import pytest

@@ -36,14 +36,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return 0
-    from analyzers.coverage import CoverageError
-    from analyzers.git import GitError
-    from analyzers.sarif import SarifError
-    from vibetriage.pipeline import ScanError
-
     try:
         return args.run(args) or 0
-    except (CliError, ScanError, StoreError, ConfigError, GitError, SarifError, CoverageError) as exc:
+    except (CliError, StoreError, ConfigError) as exc:
         print(f"vibetriage: error: {visible(exc)}", file=sys.stderr)
         return EXIT_ERROR
     except sqlite3.OperationalError as exc:
@@ -55,6 +50,22 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # last: the clauses above are more specific
+        if not isinstance(exc, _input_errors()):
+            raise
+        print(f"vibetriage: error: {visible(exc)}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _input_errors() -> tuple[type[Exception], ...]:
+    """The other modules' errors that mean bad input, reported like ours. Imported once one is
+    raised: an up-to-date `scan` must not load the SARIF and coverage readers to catch theirs."""
+    from analyzers.coverage import CoverageError
+    from analyzers.git import GitError
+    from analyzers.sarif import SarifError
+    from vibetriage.pipeline import ScanError
+
+    return (ScanError, GitError, SarifError, CoverageError)
 
 
 def _parser() -> argparse.ArgumentParser:

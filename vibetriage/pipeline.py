@@ -13,31 +13,25 @@ Order of work, chosen for speed (DESIGN.md principle 6):
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import os
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from concurrent.futures import Executor, Future, ThreadPoolExecutor
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
-from importlib import metadata
 from pathlib import Path
 
 import analyzers
-from analyzers import churn, discovery, git, security, testfacts, testgap
+from analyzers import discovery, git
 from analyzers.languages import LANGUAGES
 from vibetriage import __version__
 from vibetriage.assets import data_dir
 from vibetriage.config import Config
-from vibetriage.model import Diagnostic, FileChurn, FileFacts, Finding, Metrics, Region, ScanInfo, SourceFile
+from vibetriage.model import Diagnostic, FileChurn, FileFacts, Finding, ScanInfo, SourceFile
 from vibetriage.risk import Signals, score_all, security_weight, test_gap
 from vibetriage.store import Store, now_iso
 
 Progress = Callable[[str, int, int], None]
-# Below this much source a process pool costs more than it saves (DESIGN.md performance notes).
-PARALLEL_MIN_BYTES = 2_000_000
-_BATCH_BYTES = 256_000
-_MAX_BATCHES_IN_FLIGHT = 8  # x 256 KB: a few MB of source waiting for the workers at most
 
 
 class ScanError(Exception):
@@ -67,8 +61,13 @@ def analyzer_version() -> str:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     # A new grammar wheel parses differently: its facts must not come from the old one's cache.
-    for dist in sorted({"tree-sitter", *(LANGUAGES[name].module.replace("_", "-") for name in LANGUAGES)}):
-        digest.update(f"{dist}={metadata.version(dist)}".encode())
+    # Its compiled binding identifies it (a stat, where reading the package metadata would cost
+    # an up-to-date re-scan a tenth of its time).
+    for module in sorted({"tree_sitter", *(spec.module for spec in LANGUAGES.values())}):
+        spec = importlib.util.find_spec(module)
+        for entry in sorted(os.scandir(next(iter(spec.submodule_search_locations))), key=lambda e: e.name):
+            if entry.name.endswith((".so", ".pyd", ".dylib")):
+                digest.update(f"{module}/{entry.name}:{entry.stat().st_size}:{entry.stat().st_mtime_ns}".encode())
     return digest.hexdigest()[:16]
 
 
@@ -105,19 +104,25 @@ def scan(
     if last is not None and _up_to_date(inv, store, config, fingerprint):
         now = replace(last, parsed=0, cached=last.files, duration_s=round(time.perf_counter() - t0, 3))
         return ScanOutcome(now, True, store.count_diagnostics())
+    # Imported only now: an up-to-date re-scan (above) does not pay for what parsing, history
+    # and scoring need.
+    from concurrent.futures import ThreadPoolExecutor
+
+    from analyzers import churn, testgap
+    from vibetriage.parsing import cache_key, collect_facts, parser_pool
 
     cached_keys = store.cached_blobs(analyzer)
-    todo = [c for c in inv.candidates if _key(c) not in cached_keys]
+    todo = [c for c in inv.candidates if cache_key(c) not in cached_keys]
     # The parser processes are forked before the history thread exists: forking a threaded
     # process can copy a lock some thread holds.
-    with _parser_pool(todo, jobs) as pool, ThreadPoolExecutor(max_workers=2) as background:
+    with parser_pool(todo, jobs) as pool, ThreadPoolExecutor(max_workers=2) as background:
         background.submit(Store.preload)
         history = None
         if inv.is_git and inv.head:
             cached = {k: store.meta(k) for k in _HISTORY_KEYS}
             paths = [inv.prefix] if inv.prefix else []  # scanning a subdirectory: its history only
             history = background.submit(_read_history, root, inv.head, paths, config.window_days, cached)
-        facts, diagnostics, fresh = _facts(root, store, inv, todo, analyzer, config, report, pool)
+        facts, diagnostics, fresh = collect_facts(root, store, inv, todo, analyzer, config, report, pool)
         diagnostics += import_diagnostics
         report("history", 0, 1)
         try:
@@ -151,8 +156,8 @@ def scan(
         "started_at": started, "finished_at": now_iso(), "head": inv.head, "head_time": head_time,
         "is_git": int(inv.is_git), "shallow": int(shallow), "window_days": config.window_days,
         "analyzer": analyzer, "config": config.digest(), "files": len(files),
-        "parsed": sum(_key(f) in fresh for f, *_ in files),
-        "cached": sum(_key(f) not in fresh for f, *_ in files),
+        "parsed": sum(cache_key(f) in fresh for f, *_ in files),
+        "cached": sum(cache_key(f) not in fresh for f, *_ in files),
         "skipped": sum(d.status == "skipped" for d in diagnostics),
         "other_files": inv.other_files, "duration_s": round(time.perf_counter() - t0, 3),
     }
@@ -227,6 +232,10 @@ def _read_history(root: Path, head: str, paths: list[str], window_days: int, cac
     ancestor of HEAD and the cached history reaches back far enough. A first read takes line counts
     for the window only; the older history (for all-time figures) is read without line diffs, which
     are what make `git log` slow, in a second git process at the same time."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from analyzers import churn
+
     head_time = git.commit_time(root, head)
     since = head_time - window_days * 86400
     shallow = git.is_shallow(root)
@@ -244,163 +253,6 @@ def _read_history(root: Path, head: str, paths: list[str], window_days: int, cac
         window = churn.read_commits(root, since=since, paths=paths, head=head)
         new = window + older.result()
     return _History(head_time, shallow, since, new, True)
-
-
-# -- parsing -----------------------------------------------------------------------------------
-
-
-@contextmanager
-def _parser_pool(todo, jobs: int | None) -> Iterator[Executor | None]:
-    """Worker processes when there is enough source to pay for them, else None (parse inline)."""
-    workers = jobs if jobs is not None else min(2, os.cpu_count() or 1)
-    if workers < 2 or sum(c.size for c in todo) < PARALLEL_MIN_BYTES:
-        yield None
-        return
-    from concurrent.futures import ProcessPoolExecutor
-    from multiprocessing import get_context
-
-    pool = ProcessPoolExecutor(workers, mp_context=get_context("fork"))
-    # A fork-context pool starts every worker on its first task: start them now, thread-free.
-    pool.submit(int).result()
-    try:
-        yield pool
-    finally:
-        pool.shutdown(cancel_futures=True)
-
-
-def _facts(root, store: Store, inv, todo, analyzer: str, config: Config, report: Progress, pool):
-    """FileFacts for every candidate that can be analyzed: from the cache, or parsed now."""
-    diagnostics = list(inv.diagnostics)
-    total = len(todo)
-    fresh: dict[tuple[str, str], FileFacts] = {}
-    skipped: dict[str, Diagnostic] = {}
-    report("parse", 0, total)
-    parallel = pool is not None
-    pending: list[tuple[list, Future | list[FileFacts]]] = []
-    batch, batch_bytes, done = [], 0, 0
-    reader = discovery.read_blobs(root, _unique_blobs(todo), max_bytes=config.max_file_bytes)
-    for candidate, data in reader:
-        reason = discovery.content_skip_reason(candidate.path, data)
-        if reason:
-            skipped[candidate.path] = Diagnostic(candidate.path, "skipped", reason)
-            continue
-        batch.append((candidate, data))
-        batch_bytes += len(data)
-        if batch_bytes >= _BATCH_BYTES or not parallel:
-            pending.append(_submit(pool, batch, config.parse_timeout_s))
-            batch, batch_bytes = [], 0
-            done = _drain(pending, fresh, report, done, total, block=False)
-            # Reading blobs outruns the workers: cap what waits in memory (a huge repository's
-            # whole source would otherwise be queued at once).
-            done = _drain(pending, fresh, report, done, total, block=True, keep=_MAX_BATCHES_IN_FLIGHT)
-    if batch:
-        pending.append(_submit(pool, batch, config.parse_timeout_s))
-    _drain(pending, fresh, report, done, total, block=True)
-    # A failure (timeout, analyzer error) may be the machine's or the cap's, not the blob's: not cached.
-    cacheable = {k: _facts_to_json(f) for k, f in fresh.items() if not (f.error and f.error.status == "failed")}
-    if cacheable:
-        store.put_blob_facts(analyzer, cacheable)
-    stored = store.blob_facts(analyzer, {_key(c) for c in inv.candidates} - set(fresh))
-    facts: dict[str, FileFacts] = {}
-    for c in inv.candidates:
-        if c.path in skipped:
-            diagnostics.append(skipped[c.path])
-            continue
-        key = _key(c)
-        f = fresh.get(key) or (_facts_from_json(c.language, stored[key]) if key in stored else None)
-        if f is None:  # listed but unreadable (vanished from the object store, or a read error)
-            read_error = next((d for d in reader.diagnostics if d.path == c.path), None)
-            diagnostics.append(replace(read_error, path=c.path) if read_error else Diagnostic(c.path, "failed", "unreadable", "content could not be read"))
-            continue
-        if f.error is not None:
-            diagnostics.append(replace(f.error, path=c.path))
-            if f.error.status == "failed":
-                continue
-        facts[c.path] = replace(
-            f, regions=tuple(replace(r, path=c.path) for r in f.regions), findings=tuple(replace(x, path=c.path) for x in f.findings)
-        )
-    return facts, diagnostics, set(fresh)
-
-
-def _analyze_batch(items: list[tuple[str, bytes, bool]], timeout_s: float) -> list[FileFacts]:
-    return [_analyze_one(language, data, timeout_s, tests) for language, data, tests in items]
-
-
-def _analyze_one(language: str, data: bytes, timeout_s: float, tests: bool) -> FileFacts:
-    from analyzers.facts import analyze  # imported here: a warm re-scan never loads grammars
-
-    try:
-        return analyze(language, data, timeout_s, test_file=tests)
-    except (Exception, RecursionError) as exc:  # one hostile file must not end the scan
-        error = Diagnostic("", "failed", "analyzer-error", f"could not be analyzed: {type(exc).__name__}: {exc}"[:300])
-        return FileFacts(language, 0, Metrics(0, 0, 0, 0, 0), (), error)
-
-
-def _unique_blobs(todo):
-    """One candidate per cache key: identical files are read and parsed once."""
-    seen, out = set(), []
-    for c in todo:
-        if _key(c) not in seen:
-            seen.add(_key(c))
-            out.append(c)
-    return out
-
-
-def _reads_tests(path: str, language: str) -> bool:
-    """Test files, and every file of a language whose tests live beside the code (Rust)."""
-    return testfacts.is_test_file(path) or testfacts.inline_tests(language)
-
-
-def _key(c) -> tuple[str, str, str]:
-    """The blob cache's key for a file (a Candidate or a SourceFile): blob, language and role;
-    the same blob is analyzed differently where its tests are read too."""
-    return (c.blob_id, c.language, "tests" if _reads_tests(c.path, c.language) else "source")
-
-
-def _submit(pool, batch, timeout_s):
-    keys = [_key(c) for c, _ in batch]
-    items = [(c.language, data, _reads_tests(c.path, c.language)) for c, data in batch]
-    if pool is None:
-        return keys, _analyze_batch(items, timeout_s)
-    return keys, pool.submit(_analyze_batch, items, timeout_s)
-
-
-def _drain(pending, fresh, report, done, total, *, block: bool, keep: int = 0) -> int:
-    """Collect finished batches in order; with `block`, wait until at most `keep` are pending."""
-    while len(pending) > keep:
-        keys, result = pending[0]
-        if isinstance(result, Future):
-            if not block and not result.done():
-                break
-            result = result.result()
-        pending.pop(0)
-        fresh.update(zip(keys, result))
-        done += len(keys)
-        report("parse", done, total)
-    return done
-
-
-def _facts_to_json(f: FileFacts) -> dict:
-    return {
-        "loc": f.loc,
-        "m": list(_metrics_tuple(f.metrics)),
-        "r": [[r.kind, r.qualname, r.ordinal, r.start_line, r.end_line, r.fingerprint, *_metrics_tuple(r.metrics)] for r in f.regions],
-        "e": [f.error.status, f.error.reason, f.error.detail] if f.error else None,
-        "f": [[x.rule_id, x.severity, x.confidence, x.cwe, x.start_line, x.end_line, x.message, x.suppressed] for x in f.findings],
-        "t": testfacts.facts_to_dict(f.tests) if f.tests else None,
-    }
-
-
-def _facts_from_json(language: str, data: dict) -> FileFacts:
-    regions = tuple(Region("", k, q, o, s, e, fp, Metrics(*m)) for k, q, o, s, e, fp, *m in data["r"])
-    error = Diagnostic("", *data["e"]) if data["e"] else None
-    findings = tuple(Finding(rid, security.TOOL, sev, conf, cwe, "", a, b, msg, sup) for rid, sev, conf, cwe, a, b, msg, sup in data["f"])
-    tests = testfacts.facts_from_dict(data["t"]) if data["t"] else None
-    return FileFacts(language, data["loc"], Metrics(*data["m"]), regions, error, findings, tests)
-
-
-def _metrics_tuple(m: Metrics) -> tuple[int, int, int, int, int]:
-    return (m.cyclomatic, m.cognitive, m.nesting, m.length, m.params)
 
 
 # -- scoring -----------------------------------------------------------------------------------
@@ -476,9 +328,11 @@ def _import_sarif(store: Store, inv, reports: tuple[Path, ...]) -> list[Diagnost
 
 def _score(candidates, facts: dict[str, FileFacts], churn_by_path: dict[str, FileChurn], findings: list[Finding],
            evidence: dict, config: Config):
+    from analyzers.testfacts import is_test_file
+
     sources = [
         (SourceFile(c.path, c.language, c.blob_id, c.size, facts[c.path].loc,
-                    "test" if testfacts.is_test_file(c.path) else "source"), facts[c.path])
+                    "test" if is_test_file(c.path) else "source"), facts[c.path])
         for c in candidates
         if c.path in facts
     ]
