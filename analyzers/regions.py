@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from analyzers.languages import LANGUAGES
@@ -124,7 +123,7 @@ def measure(language: str, source: bytes, found) -> tuple[tuple[Region, ...], Me
     regions: list[Region] = []
     ordinals: dict[tuple[str, str], int] = {}
     spec = LANGUAGES[language]
-    file_metrics = _finish(top, source, spec.indent_sensitive, _Lines(source, comments), regions, ordinals)
+    file_metrics = _finish(top, source, spec.indent_sensitive, _Text(source, comments), regions, ordinals)
     regions.sort(key=lambda r: (r.start_line, -r.end_line, r.qualname.count("."), r.qualname))
     return tuple(regions), file_metrics, comments
 
@@ -196,7 +195,7 @@ def _unparen(node):
     return node
 
 
-def _finish(region: _Open, source: bytes, indent_sensitive: bool, lines: _Lines, out: list[Region], ordinals) -> Metrics:
+def _finish(region: _Open, source: bytes, indent_sensitive: bool, lines: _Text, out: list[Region], ordinals) -> Metrics:
     """Close a region bottom-up and return its total for the container around it. A function's own
     metrics leave out the named functions nested in it (they are regions of their own); a class's
     (and the file's) are the sum of what it contains, like a weighted-methods-per-class count, so
@@ -222,51 +221,34 @@ def _finish(region: _Open, source: bytes, indent_sensitive: bool, lines: _Lines,
 
 
 _BLANK = bytes(b if b == 0x0A else 0x20 for b in range(256))  # every byte but newline -> space
+# The indentation of every line after a region's first that has code on it.
+_INDENTS = re.compile(rb"\n([ \t\r\x0b\x0c]*)(?=[^\s])")
 
 
-class _Lines:
-    """The file's lines normalised once: comments blanked in place (offsets and line numbers stay
-    put), then each line's indentation and its text without whitespace. Regions nest, so building
-    every region's fingerprint from these shares the work instead of re-reading a class's lines
-    once for the class and again for each method."""
+class _Text:
+    """The file with its comments blanked in place (offsets and line numbers stay put), from
+    which each region's fingerprint is cut: slices and C-level passes, no Python loop per line."""
 
     def __init__(self, source: bytes, comments) -> None:
         clean = bytearray(source)
         for start, end, _first, _last in comments:
             clean[start:end] = source[start:end].translate(_BLANK)
         self.clean = bytes(clean)
-        lines = self.clean.split(b"\n")
-        self.starts = [0]
-        for line in lines[:-1]:
-            self.starts.append(self.starts[-1] + len(line) + 1)
-        self.indent = [len(line) - len(line.lstrip()) for line in lines]
-        self.bare = [line.translate(None, _SPACE) for line in lines]
-
-    def row(self, region: _Open, r: int) -> tuple[int, bytes]:
-        """Indentation and bare text of line r, cut to the region and without its name."""
-        line_end = self.starts[r + 1] - 1 if r + 1 < len(self.starts) else len(self.clean)
-        lo, hi = max(self.starts[r], region.start), min(line_end, region.end)
-        text = self.clean[lo:hi]
-        if region.name_span and lo <= region.name_span[0] < hi:
-            ns, ne = region.name_span
-            text = text[: ns - lo] + text[min(ne, hi) - lo :]
-        return len(text) - len(text.lstrip()), text.translate(None, _SPACE)
 
     def fingerprint(self, region: _Open, indent_sensitive: bool) -> str:
         """Hash of the region's text without comments, without its own name (a rename alone keeps
         the fingerprint, so a decision follows it) and without formatting whitespace. Where
-        indentation is syntax, each line keeps its indentation relative to the region's body."""
-        first, last = region.start_line - 1, region.end_line - 1
-        special = {first, last}
+        indentation is syntax, the indentation of each line after the first, relative to the
+        least indented of them, is hashed too: moving the whole region keeps it, moving a
+        statement in or out of a block changes it."""
         if region.name_span:
-            special.add(bisect_right(self.starts, region.name_span[0]) - 1)
-        rows = []
-        for r in range(first, last + 1):
-            indent, bare = self.row(region, r) if r in special else (self.indent[r], self.bare[r])
-            if bare:
-                rows.append((0 if r == first else indent, bare))
-        if not indent_sensitive:
-            return hashlib.blake2b(b"".join(bare for _, bare in rows), digest_size=12).hexdigest()
-        base = min((indent for indent, _ in rows[1:]), default=0)
-        text = b"\n".join(b"%d:%s" % (max(indent - base, 0) if i else 0, bare) for i, (indent, bare) in enumerate(rows))
-        return hashlib.blake2b(text, digest_size=12).hexdigest()
+            (ns, ne) = region.name_span
+            text = self.clean[region.start : ns] + self.clean[ne : region.end]
+        else:
+            text = self.clean[region.start : region.end]
+        digest = hashlib.blake2b(text.translate(None, _SPACE), digest_size=12)
+        if indent_sensitive:
+            widths = [len(w) for w in _INDENTS.findall(text)]
+            base = min(widths, default=0)
+            digest.update(b"|" + b",".join(b"%d" % (w - base) for w in widths))
+        return digest.hexdigest()
