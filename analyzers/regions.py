@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import hashlib
 import re
+from itertools import repeat
+from operator import sub
 from dataclasses import dataclass, field
 
 from analyzers.languages import LANGUAGES
@@ -24,6 +26,7 @@ CONCERNS = ("regions", "complexity")  # the query files this module reads captur
 _WS = re.compile(rb"\s+")
 _SPACE = b" \t\n\r\x0b\x0c"  # what \s matches in bytes: deleted with bytes.translate, far faster than a regex
 _GENERIC_ARGS = re.compile(r"(?<!operator)<.*>$")  # but keep `operator<=>`
+_DEFINITION = {f"definition.{kind}": kind for kind in ("function", "method", "class")}
 _PARENS = frozenset({"parenthesized_expression", "parenthesized_statements"})
 # `and`/`or` are the same operators as `&&`/`||` for counting sequences (Ruby, PHP, C++).
 _SAME_OPERATOR = {"and": "&&", "or": "||"}
@@ -66,7 +69,7 @@ def measure(language: str, source: bytes, found) -> tuple[tuple[Region, ...], Me
     comments: list[tuple[int, int, int, int]] = []
     package = ""
     for _pattern, caps in found:
-        kind = next((k.split(".", 1)[1] for k in caps if k.startswith("definition.")), None)
+        kind = next((_DEFINITION[k] for k in caps if k in _DEFINITION), None)
         if kind is not None:
             node = caps[f"definition.{kind}"][0]
             span = (node.start_byte, node.end_byte)
@@ -86,13 +89,14 @@ def measure(language: str, source: bytes, found) -> tuple[tuple[Region, ...], Me
     logical = {nid for nid, r in roles.items() if "logical" in r}
     not_param = LANGUAGES[language].receiver
     # Definitions sort before other captures of the same span so a region owns its own markers.
-    events = [(s, -e, 0, key) for key, (s, e) in ((k, k) for k in definitions)]
-    events += [(n.start_byte, -n.end_byte, 1, nid) for nid, n in nodes.items()]
-    events.sort(key=lambda ev: (ev[0], ev[1], ev[2]))
+    # Captures of one span keep the order they came in (the sequence number), as nesting needs.
+    events = [(s, -e, 0, i, (s, e)) for i, (s, e) in enumerate(definitions)]
+    events += [(n.start_byte, -n.end_byte, 1, i, nid) for i, (nid, n) in enumerate(nodes.items())]
+    events.sort()
 
     top = _Open("file", "", 0, len(source), 1, 1, None, None)
     stack: list[_Frame] = [_Frame(len(source) + 1, top, 0, 0)]
-    for start, neg_end, is_marker, ref in events:
+    for start, neg_end, is_marker, _seq, ref in events:
         while stack[-1].end <= start:
             stack.pop()
         frame = stack[-1]
@@ -248,7 +252,7 @@ class _Text:
             text = self.clean[region.start : region.end]
         digest = hashlib.blake2b(text.translate(None, _SPACE), digest_size=12)
         if indent_sensitive:
-            widths = [len(w) for w in _INDENTS.findall(text)]
-            base = min(widths, default=0)
-            digest.update(b"|" + b",".join(b"%d" % (w - base) for w in widths))
+            widths = list(map(len, _INDENTS.findall(text)))
+            relative = map(sub, widths, repeat(min(widths, default=0)))
+            digest.update(("|" + ",".join(map(str, relative))).encode())
         return digest.hexdigest()
