@@ -58,12 +58,16 @@ class Signals:
         return cls(file_churn.commits, metrics.cyclomatic, metrics.cognitive, metrics.length, security, gap)
 
 
-def _scaler(values: Sequence[float]):
-    top = max(values, default=0.0)
+_SCALED = ("churn", "complexity", "cognitive", "size", "security")
+
+
+def _normalised(values: Sequence[float], reference: Sequence[float]) -> list[float]:
+    """n(x) = log(1 + x) / log(1 + max of the reference), clamped to 0..1."""
+    top = max(reference, default=0.0)
     if top <= 0:
-        return lambda _x: 0.0
+        return [0.0] * len(values)
     denominator = math.log1p(top)
-    return lambda x: math.log1p(max(x, 0.0)) / denominator
+    return [min(math.log1p(max(x, 0.0)) / denominator, 1.0) for x in values]
 
 
 def score_all(items: Sequence[Signals], weights: dict[str, float], reference: Sequence[Signals] | None = None) -> list[RiskScore]:
@@ -71,20 +75,24 @@ def score_all(items: Sequence[Signals], weights: dict[str, float], reference: Se
     among files; classes on the scale of functions and methods, clamped at 1, so a small class in
     a repository with few classes does not look like its worst function."""
     ref = items if reference is None else reference
-    scale = {name: _scaler([getattr(s, name) for s in ref]) for name in ("churn", "complexity", "cognitive", "size", "security")}
-    hot_raw = [min(scale["churn"](s.churn), 1.0) * min(scale["complexity"](s.complexity), 1.0) for s in items]
-    hot_max = max([scale["churn"](s.churn) * scale["complexity"](s.complexity) for s in ref] + [0.0])
+    raw = {name: [getattr(s, name) for s in items] for name in _SCALED}
+    ref_raw = raw if reference is None else {name: [getattr(s, name) for s in ref] for name in _SCALED}
+    normal = {name: _normalised(raw[name], ref_raw[name]) for name in _SCALED}
+    hot = [c * x for c, x in zip(normal["churn"], normal["complexity"])]
+    ref_normal = normal if reference is None else {name: _normalised(ref_raw[name], ref_raw[name]) for name in ("churn", "complexity")}
+    hot_max = max([c * x for c, x in zip(ref_normal["churn"], ref_normal["complexity"])] + [0.0])
+    rounded = {name: [round(v, 4) for v in normal[name]] for name in _SCALED}
+    w_hot, w_gap = weights["hotspot"], weights["test_gap"]
+    columns = [(name, raw[name], rounded[name], weights[name]) for name in _SCALED]
     out = []
-    for s, hot in zip(items, hot_raw):
-        parts = [ScorePart("hotspot", round(hot, 4), round(min(hot / hot_max, 1.0) if hot_max else 0.0, 4), weights["hotspot"])]
-        for name in ("churn", "complexity", "cognitive", "size", "security"):
-            raw = getattr(s, name)
-            parts.append(ScorePart(name, raw, round(min(scale[name](raw), 1.0), 4), weights[name]))
+    for i, s in enumerate(items):
+        parts = [ScorePart("hotspot", round(hot[i], 4), round(min(hot[i] / hot_max, 1.0) if hot_max else 0.0, 4), w_hot)]
+        parts += [ScorePart(name, values[i], scaled[i], weight) for name, values, scaled, weight in columns]
         if s.test_gap is None:  # test code and code with no functions: the part does not apply
-            parts.append(ScorePart("test_gap", 0.0, 0.0, weights["test_gap"], measured=False))
+            parts.append(ScorePart("test_gap", 0.0, 0.0, w_gap, False))
         else:
-            parts.append(ScorePart("test_gap", s.test_gap, s.test_gap, weights["test_gap"]))
-        total = sum(p.contribution for p in parts)
+            parts.append(ScorePart("test_gap", s.test_gap, s.test_gap, w_gap))
+        total = sum(p.normalised * p.weight for p in parts if p.measured)
         measured_weight = sum(p.weight for p in parts if p.measured)
         out.append(RiskScore(round(100 * total / measured_weight, 2) if measured_weight else 0.0, tuple(parts)))
     return out
