@@ -21,9 +21,9 @@ class Metrics:
     params: int
 
 
-@dataclass(frozen=True, slots=True)
-class RegionKey:
-    """Identity of a region: stable across line moves; the ordinal tells same-named siblings apart."""
+class RegionKey(NamedTuple):
+    """Identity of a region: stable across line moves; the ordinal tells same-named siblings apart.
+    A named tuple: keys are made and hashed by the ten thousand in a scan and in the UI."""
 
     path: str
     kind: str
