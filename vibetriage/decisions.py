@@ -67,6 +67,9 @@ def find_moves(
     """Where the `wanted` regions of the previous scan (`before`: key -> fingerprint) went in this
     one (`after`), for those whose identity disappeared or whose code left for a new sibling.
     `renamed` maps old file paths to their current paths, from git's rename detection."""
+    wanted = [k for k in wanted if k in before]
+    if not wanted:  # e.g. a first scan, or no decisions yet: nothing to follow
+        return {}
     new_keys = [k for k in after if k not in before]
     by_code: dict[tuple[str, str, str], list[RegionKey]] = defaultdict(list)
     for k in new_keys:

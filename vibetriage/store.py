@@ -501,10 +501,11 @@ def _finding_row(f: Finding) -> dict:
     }
 
 
+_COMPACT_JSON = json.JSONEncoder(separators=(",", ":")).encode
+
+
 def _risk_json(risk: RiskScore) -> str:
-    return json.dumps(
-        [[p.name, p.raw, p.normalised, p.weight, p.measured] for p in risk.parts], separators=(",", ":")
-    )
+    return _COMPACT_JSON(risk.parts)  # ScorePart is a named tuple: [name, raw, normalised, weight, measured]
 
 
 def _risk(score: float, breakdown: str) -> RiskScore:
