@@ -472,6 +472,14 @@ def _check_rev(rev: str) -> str:
     return rev
 
 
+def resolve_commit(repo: Path | str, rev: str) -> str:
+    """The commit id a revision names (a branch, tag, `origin/main`, `HEAD~3`...)."""
+    code, out, _ = _run_status(repo, ["rev-parse", "--verify", "-q", "--end-of-options", f"{_check_rev(rev)}^{{commit}}"])
+    if code != 0 or not out.strip():
+        raise GitError(f"{rev!r} is not a commit of this repository (fetch it first in a shallow CI clone?)")
+    return out.decode("ascii").strip()
+
+
 def is_git_repo(path: Path | str) -> bool:
     """True when `path` is in the work tree of a git repository (bare repositories are not)."""
     if not os.path.isdir(path):

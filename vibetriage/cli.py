@@ -17,6 +17,7 @@ from vibetriage import __version__
 from vibetriage.config import ConfigError
 from vibetriage.config import load as load_config
 from vibetriage.model import TAGS, Region
+from vibetriage.exchange import DEFAULT_FILE as EXCHANGE_FILE
 from vibetriage.store import DEFAULT_DB, Store, StoreError
 from vibetriage.text import visible
 
@@ -24,6 +25,7 @@ from vibetriage.text import visible
 # `scan -q` in a pre-commit hook should cost little more than the interpreter's start.
 
 EXIT_ERROR = 1
+EXIT_CHECK_FAILED = 3  # `check` found problems: distinct from 1 (could not run) for CI
 
 
 class CliError(Exception):
@@ -63,9 +65,10 @@ def _input_errors() -> tuple[type[Exception], ...]:
     from analyzers.coverage import CoverageError
     from analyzers.git import GitError
     from analyzers.sarif import SarifError
+    from vibetriage.exchange import ExchangeError
     from vibetriage.pipeline import ScanError
 
-    return (ScanError, GitError, SarifError, CoverageError)
+    return (ScanError, GitError, SarifError, CoverageError, ExchangeError)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -106,6 +109,30 @@ def _parser() -> argparse.ArgumentParser:
     w.add_argument("--json", action="store_true")
     _repo_args(w, positional=False)
     w.set_defaults(run=cmd_show)
+
+    x = sub.add_parser("decisions", help="share decisions through a committed file, .vibetriage/decisions.jsonl")
+    actions = x.add_subparsers(dest="action", metavar="ACTION", required=True)
+    e = actions.add_parser("export", help="append the database's decisions that the file lacks (commit the file; it merges like code)")
+    _repo_args(e)
+    e.add_argument("--file", type=Path, help=f"decisions file (default: REPO/{EXCHANGE_FILE})")
+    e.set_defaults(run=cmd_decisions_export)
+    i = actions.add_parser("import", help="add the file's decisions that the database lacks (safe to repeat)")
+    _repo_args(i)
+    i.add_argument("--file", type=Path, help=f"decisions file (default: REPO/{EXCHANGE_FILE})")
+    i.set_defaults(run=cmd_decisions_import)
+
+    c = sub.add_parser("check", help="exit 3 when load-bearing code changed since its review or a new serious finding "
+                       "appeared (for pre-commit and CI)")
+    _repo_args(c)
+    c.add_argument("--base", metavar="REF", help="revision to compare findings with (default: HEAD; in CI the target branch, "
+                   "e.g. origin/main)")
+    c.add_argument("--fail-on", action="append", metavar="CHECK",
+                   help="stale-load-bearing, new-findings or unreviewed-load-bearing; repeat for several "
+                   "(default: [check] fail_on of the repository's settings, else the first two)")
+    c.add_argument("--min-severity", metavar="SEVERITY", help="least severity of a new finding that fails (default: high)")
+    c.add_argument("--decisions", type=Path, metavar="FILE",
+                   help=f"decisions file imported first (default: REPO/{EXCHANGE_FILE} when it exists)")
+    c.set_defaults(run=cmd_check)
 
     d = sub.add_parser("demo", help="build the demo repository, scan it and show the ranking")
     d.add_argument("dest", nargs="?", type=Path, help="an empty or new directory (default: a new temporary one)")
@@ -257,6 +284,68 @@ def cmd_show(args) -> int:
         else:
             out.print(render.region_detail(rr, state, mine))
     return 0
+
+
+def cmd_decisions_export(args) -> int:
+    from vibetriage import exchange, render
+
+    root = _root(args)
+    target = args.file or _toplevel(root) / EXCHANGE_FILE
+    with _open_store(args, root) as store:
+        added = exchange.export(store, target)
+    render.console().print(render.plain(f"{added} decision(s) appended to {target}" if added else f"{target} already holds every decision"))
+    return 0
+
+
+def cmd_decisions_import(args) -> int:
+    from vibetriage import exchange, render
+
+    root = _root(args)
+    source = args.file or _toplevel(root) / EXCHANGE_FILE
+    with _open_store(args, root, create=True) as store:
+        result = exchange.load(store, source)
+    render.console().print(render.plain(f"{result.added} decision(s) imported from {source}, {result.known} already here"))
+    if result.rejected:
+        raise CliError(f"{source}: {len(result.rejected)} line(s) skipped: " + "; ".join(result.rejected[:5])
+                       + ("; ..." if len(result.rejected) > 5 else "") + " (fix or remove them; the others were imported)")
+    return 0
+
+
+def cmd_check(args) -> int:
+    from analyzers import git
+    from vibetriage import exchange, gate, render
+    from vibetriage.model import SEVERITIES
+    from vibetriage.pipeline import scan
+
+    root = _root(args)
+    config = load_config(root)
+    checks = tuple(args.fail_on) if args.fail_on else config.check_fail_on
+    unknown = [c for c in checks if c not in gate.CHECKS]
+    if unknown:
+        raise CliError(f"unknown check {unknown[0]!r}; use one of {', '.join(gate.CHECKS)}")
+    severity = args.min_severity or config.check_min_severity
+    if severity not in SEVERITIES:
+        raise CliError(f"unknown severity {severity!r}; use one of {', '.join(SEVERITIES)}")
+    is_git = git.is_git_repo(root)
+    base = args.base or ("HEAD" if is_git and git.head(root) else None)
+    out = render.console()
+    with _open_store(args, root, create=True) as store:
+        scan(root, store, config)
+        decisions = args.decisions or _toplevel(root) / EXCHANGE_FILE
+        if args.decisions or decisions.is_file():
+            loaded = exchange.load(store, decisions)
+            for line in loaded.rejected:
+                render.console(stderr=True).print(render.plain(f"warning: {decisions}: {line} (skipped)"))
+        report = gate.check(root, store, base=base if is_git else None, checks=checks, min_severity=severity,
+                            timeout_s=config.parse_timeout_s)
+    out.print(render.check_report(report))
+    return EXIT_CHECK_FAILED if report.problems else 0
+
+
+def _toplevel(root: Path) -> Path:
+    from analyzers import git
+
+    return git.locate(root).toplevel if git.is_git_repo(root) else root
 
 
 def cmd_demo(args) -> int:

@@ -33,6 +33,8 @@ class Config:
     parse_timeout_s: float = 5.0
     weights: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
     exclude: tuple[str, ...] = ()  # glob patterns of repository paths; `*` also crosses `/`
+    check_fail_on: tuple[str, ...] = ("stale-load-bearing", "new-findings")  # vibetriage.gate.CHECKS
+    check_min_severity: str = "high"
     source: str = "defaults"
 
     def excluded(self, path: str) -> bool:
@@ -40,7 +42,7 @@ class Config:
 
     def digest(self) -> str:
         """Identifies the settings that shape stored results, so a changed config forces a re-score."""
-        data = {k: v for k, v in asdict(self).items() if k != "source"}
+        data = {k: v for k, v in asdict(self).items() if k != "source" and not k.startswith("check_")}
         return hashlib.sha1(json.dumps(data, sort_keys=True).encode()).hexdigest()[:12]
 
 
@@ -77,7 +79,7 @@ def _read_table(root: Path) -> tuple[dict, str]:
 
 
 def _from_table(table: dict, source: str) -> Config:
-    known = {"window_days", "max_file_bytes", "parse_timeout_s", "weights", "exclude"}
+    known = {"window_days", "max_file_bytes", "parse_timeout_s", "weights", "exclude", "check"}
     for key in table:
         if key not in known:
             raise ConfigError(f"{source}: unknown setting {key!r} (known: {', '.join(sorted(known))})")
@@ -101,7 +103,28 @@ def _from_table(table: dict, source: str) -> Config:
     exclude = table.get("exclude", [])
     if not isinstance(exclude, list) or not all(isinstance(p, str) and p for p in exclude):
         raise ConfigError(f"{source}: exclude must be a list of path patterns, e.g. [\"tests/fixtures/*\"]")
+    values.update(_check_table(table.get("check", {}), source))
     return Config(weights=weights, exclude=tuple(exclude), source=source, **values)
+
+
+def _check_table(table, source: str) -> dict:
+    """`[check]`: what `vibetriage check` fails on (see vibetriage/gate.py)."""
+    from vibetriage.gate import CHECKS
+    from vibetriage.model import SEVERITIES
+
+    if not isinstance(table, dict) or set(table) - {"fail_on", "min_severity"}:
+        raise ConfigError(f"{source}: [check] takes fail_on = [...] and min_severity = \"...\" only")
+    out = {}
+    if "fail_on" in table:
+        fail_on = table["fail_on"]
+        if not isinstance(fail_on, list) or not all(isinstance(c, str) and c in CHECKS for c in fail_on):
+            raise ConfigError(f"{source}: check.fail_on must list checks from: {', '.join(CHECKS)}")
+        out["check_fail_on"] = tuple(fail_on)
+    if "min_severity" in table:
+        if table["min_severity"] not in SEVERITIES:
+            raise ConfigError(f"{source}: check.min_severity must be one of {', '.join(SEVERITIES)}")
+        out["check_min_severity"] = table["min_severity"]
+    return out
 
 
 def _check(key: str, value, where: str) -> None:

@@ -134,6 +134,7 @@ class Decision:
     tag: str
     removed: bool = False
     note: str = ""
+    uid: str = ""  # unique across clones: what decisions.jsonl and its import know it by
 
 
 @dataclass(frozen=True, slots=True)

@@ -233,6 +233,33 @@ def region_detail(r: RankedRegion, state: RegionState, findings: list[Finding]) 
                  Text("decision history", style="bold"), history_table(list(state.decisions)))
 
 
+_CHECK_TITLES = {
+    "stale-load-bearing": "load-bearing code changed since its review",
+    "unreviewed-load-bearing": "load-bearing code never reviewed",
+    "new-findings": "new findings",
+}
+
+
+def check_report(report) -> Text:
+    """`vibetriage check`'s verdict (a vibetriage.gate.Report): problems grouped by check."""
+    out = Text()
+    for check, title in _CHECK_TITLES.items():
+        problems = [p for p in report.problems if p.check == check]
+        if problems:
+            out.append(f"{title} ({len(problems)}):\n", style="bold red")
+            for p in problems:
+                out.append("  ").append(plain(p.where, "bold")).append("  ").append(plain(p.detail)).append("\n")
+    since = f" since {report.base}" if report.base else ""
+    summary = (f"{report.current} of {report.load_bearing} load-bearing region(s) reviewed as they are now; "
+               f"new findings checked{since}" if report.base else
+               f"{report.current} of {report.load_bearing} load-bearing region(s) reviewed as they are now")
+    if report.problems:
+        out.append(f"check failed: {len(report.problems)} problem(s). {summary}", style="bold red")
+    else:
+        out.append(f"check passed. {summary}", style="green")
+    return out
+
+
 def orphans_note(orphans: list[Decision]) -> Text:
     """Decisions whose region is gone (deleted, or changed and renamed at once): never hidden."""
     text = Text(f"{len(orphans)} decision(s) match no current region (the code was deleted, or changed and renamed at once):",

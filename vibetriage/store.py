@@ -403,15 +403,30 @@ class Store:
         }
         with self.transaction():
             record_id = self.db["decisions"].insert(record).last_pk
-        return Decision(record_id, record["at"], actor, region.key, region.fingerprint, tag, removed, note)
+        return Decision(record_id, record["at"], actor, region.key, region.fingerprint, tag, removed, note, record["uid"])
+
+    def import_decisions(self, decisions: Iterable[Decision]) -> int:
+        """Add decisions recorded elsewhere (another clone's, through decisions.jsonl), each with
+        its own uid, time and author; those already here are left alone. One transaction.
+        Returns how many were new."""
+        with self.transaction():
+            before = self.conn.total_changes
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO decisions (uid, at, actor, path, kind, qualname, ordinal, fingerprint, tag, removed, note)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(d.uid, d.at, d.actor, *d.key, d.fingerprint, d.tag, int(d.removed), d.note) for d in decisions],
+            )
+            return self.conn.total_changes - before
 
     def decisions(self, path: str | None = None) -> list[Decision]:
+        """Oldest first by the time they were made (decisions imported from another clone take
+        their place in time), ties in the order they were recorded here."""
         rows = self.conn.execute(
-            "SELECT id, at, actor, path, kind, qualname, ordinal, fingerprint, tag, removed, note FROM decisions"
-            " WHERE ?1 IS NULL OR path = ?1 ORDER BY id",
+            "SELECT id, at, actor, path, kind, qualname, ordinal, fingerprint, tag, removed, note, uid FROM decisions"
+            " WHERE ?1 IS NULL OR path = ?1 ORDER BY at, id",
             (path,),
         )
-        return [Decision(r[0], r[1], r[2], RegionKey(r[3], r[4], r[5], r[6]), r[7], r[8], bool(r[9]), r[10]) for r in rows]
+        return [Decision(r[0], r[1], r[2], RegionKey(r[3], r[4], r[5], r[6]), r[7], r[8], bool(r[9]), r[10], r[11]) for r in rows]
 
     def region_states(self, path: str | None = None) -> tuple[dict[RegionKey, RegionState], list[Decision]]:
         """Current state of every region (of one file, or all) that has decisions, and the
