@@ -9,8 +9,8 @@ import sys
 
 import pytest
 
+from tests.clirun import run
 from tests.gitrepo import GitRepo
-from vibetriage.cli import main
 from vibetriage.schema import SCHEMA_VERSION
 
 AUTH = """\
@@ -35,11 +35,6 @@ def repo(tmp_path) -> GitRepo:
     repo.commit("helper", date="2025-06-01T10:00:00", author=("Bob", "bob@x"))
     return repo
 
-
-def run(capsys, *argv) -> tuple[int, str, str]:
-    code = main([str(a) for a in argv])
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 def test_scan_then_top_prints_the_ranking_with_reasons(repo, capsys):

@@ -9,8 +9,8 @@ import sqlite3
 
 import pytest
 
+from tests.clirun import run
 from tests.gitrepo import GitRepo
-from vibetriage.cli import main
 
 CODE = """\
 def charge(amount, card):
@@ -29,11 +29,6 @@ def audit(log):
             return line
 """
 
-
-def run(capsys, *argv) -> tuple[int, str, str]:
-    code = main([str(a) for a in argv])
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 def decisions(db) -> list[tuple]:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from tests.clirun import run
 from tests.gitrepo import GitRepo
-from vibetriage.cli import EXIT_CHECK_FAILED, main
+from vibetriage.cli import EXIT_CHECK_FAILED
 
 SERVICE = """\
 import os
@@ -26,11 +27,6 @@ def cleanup(path):
     os.system("rm -rf " + path)
 """
 
-
-def run(capsys, *argv) -> tuple[int, str, str]:
-    code = main([str(a) for a in argv])
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 @pytest.fixture
