@@ -5,6 +5,7 @@ stderr (`vibetriage: error: ...`) and a non-zero exit code, never a traceback.""
 from __future__ import annotations
 
 import argparse
+import os
 import difflib
 import posixpath
 import re
@@ -134,9 +135,36 @@ def _parser() -> argparse.ArgumentParser:
                    help=f"decisions file imported first (default: REPO/{EXCHANGE_FILE} when it exists)")
     c.set_defaults(run=cmd_check)
 
+    o = sub.add_parser("tour", help="onboarding tours: ordered stops through the code that matters, with notes")
+    tour_actions = o.add_subparsers(dest="action", metavar="ACTION", required=True)
+    n = _command(tour_actions, "new", "create a tour (--auto: load-bearing regions, then the riskiest, by directory)", cmd_tour_new)
+    n.add_argument("name")
+    n.add_argument("--auto", action="store_true", help="fill it from the ranking and the decisions, with a note at each stop")
+    n.add_argument("--hotspots", type=int, default=10, help="riskiest regions after the load-bearing ones (default 10)")
+    n.add_argument("--replace", action="store_true", help="replace a tour of that name")
+    _command(tour_actions, "list", "the tours and their lengths", cmd_tour_list, positional_repo=True)
+    _command(tour_actions, "show", "a tour's stops and notes", cmd_tour_show).add_argument("name")
+    ex = _command(tour_actions, "export", "as a VS Code CodeTour file (default REPO/.tours/NAME.tour) or Markdown", cmd_tour_export)
+    ex.add_argument("name")
+    ex.add_argument("--format", choices=("codetour", "md"), default="codetour")
+    ex.add_argument("-o", "--output", type=Path, help="file to write (default: .tours/NAME.tour; Markdown to the terminal)")
+    im = _command(tour_actions, "import", "a CodeTour file as a tour", cmd_tour_import)
+    im.add_argument("file", type=Path)
+    im.add_argument("--name", help="tour name (default: the file's title)")
+    im.add_argument("--replace", action="store_true", help="replace a tour of that name")
+    _command(tour_actions, "delete", "delete a tour", cmd_tour_delete).add_argument("name")
+
     d = sub.add_parser("demo", help="build the demo repository, scan it and show the ranking")
     d.add_argument("dest", nargs="?", type=Path, help="an empty or new directory (default: a new temporary one)")
     d.set_defaults(run=cmd_demo)
+    return p
+
+
+def _command(group, name: str, help: str, run, *, positional_repo: bool = False) -> argparse.ArgumentParser:
+    """A subcommand taking the repository (--repo, or as its positional argument) and --db."""
+    p = group.add_parser(name, help=help)
+    _repo_args(p, positional=positional_repo)
+    p.set_defaults(run=run)
     return p
 
 
@@ -340,6 +368,109 @@ def cmd_check(args) -> int:
                             timeout_s=config.parse_timeout_s)
     out.print(render.check_report(report))
     return EXIT_CHECK_FAILED if report.problems else 0
+
+
+def cmd_tour_new(args) -> int:
+    from vibetriage import render, tours
+    from vibetriage.model import Tour
+
+    root = _root(args)
+    with _scanned_store(args, root) as store:
+        tour = tours.auto(store, args.name, hotspots=max(args.hotspots, 0)) if args.auto else Tour(args.name, ())
+        store.save_tour(tour, replace=args.replace)
+        render.console().print(render.plain(f"tour {args.name!r}: {len(tour.stops)} stop(s); `vibetriage tour show {args.name}` to read it"))
+        _warn_if_stale(store, root)
+    return 0
+
+
+def cmd_tour_list(args) -> int:
+    from vibetriage import render
+
+    with _scanned_store(args, _root(args)) as store:
+        found = store.tours()
+    out = render.console()
+    if not found:
+        out.print("no tours yet: `vibetriage tour new NAME --auto` makes one")
+    for tour in found:
+        out.print(render.plain(f"{tour.name}  ({len(tour.stops)} stops, reader at stop {tour.position + 1})"))
+    return 0
+
+
+def cmd_tour_show(args) -> int:
+    from vibetriage import render
+
+    with _scanned_store(args, _root(args)) as store:
+        tour = _tour(store, args.name)
+        regions = {r.key: r for r in store.regions()}
+    render.console().print(render.tour_text(tour, regions))
+    return 0
+
+
+def cmd_tour_export(args) -> int:
+    from vibetriage import render, tours
+
+    root = _root(args)
+    with _scanned_store(args, root) as store:
+        tour = _tour(store, args.name)
+        regions = store.regions()
+    if args.format == "md":
+        text = tours.to_markdown(tour, regions)
+        if args.output is None:
+            sys.stdout.write(text)
+            return 0
+    else:
+        text = tours.to_codetour(tour, regions)
+    target = args.output or _toplevel(root) / ".tours" / f"{_slug(tour.name)}.tour"
+    _write_new_text(target, text)
+    render.console().print(render.plain(f"tour {tour.name!r} written to {target}"))
+    return 0
+
+
+def cmd_tour_import(args) -> int:
+    from vibetriage import exchange, render, tours
+
+    root = _root(args)
+    with _scanned_store(args, root) as store:
+        try:
+            tour = tours.from_codetour(exchange.read_untrusted(args.file), store.regions(), name=args.name)
+        except tours.TourError as exc:
+            raise CliError(f"{args.file}: {exc}") from None
+        store.save_tour(tour, replace=args.replace)
+    render.console().print(render.plain(f"tour {tour.name!r} imported: {len(tour.stops)} stop(s)"))
+    return 0
+
+
+def cmd_tour_delete(args) -> int:
+    from vibetriage import render
+
+    with _scanned_store(args, _root(args)) as store:
+        if not store.delete_tour(args.name):
+            raise CliError(f"no tour named {args.name!r}{_near(args.name, [t.name for t in store.tours()])}")
+    render.console().print(render.plain(f"tour {args.name!r} deleted"))
+    return 0
+
+
+def _tour(store: Store, name: str):
+    tour = store.tour(name)
+    if tour is None:
+        raise CliError(f"no tour named {name!r}{_near(name, [t.name for t in store.tours()])}")
+    return tour
+
+
+def _slug(name: str) -> str:
+    slug = re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip("-.")
+    return slug or "tour"
+
+
+def _write_new_text(target: Path, text: str) -> None:
+    """Write a file the user asked for, replacing it whole (a temporary file renamed over it), and
+    never through a symbolic link the repository may have planted."""
+    if target.is_symlink() or target.parent.is_symlink():
+        raise CliError(f"{target} is (or is inside) a symbolic link; not writing through it")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, target)
 
 
 def _toplevel(root: Path) -> Path:

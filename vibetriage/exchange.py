@@ -96,7 +96,7 @@ def from_line(text: str) -> Decision:
 def read(path: Path) -> tuple[list[Decision], list[str]]:
     """The decisions of a file, and a message for each line that is not one."""
     decisions, rejected = [], []
-    for number, raw in enumerate(_read_bytes(path).split(b"\n"), start=1):
+    for number, raw in enumerate(read_untrusted(path).split(b"\n"), start=1):
         if not raw.strip():
             continue
         try:
@@ -121,7 +121,7 @@ def export(store: Store, path: Path) -> int:
     present: set[str] = set()
     existing = b""
     if os.path.lexists(path):
-        existing = _read_bytes(path)
+        existing = read_untrusted(path)
         present = _uids(existing)
     new = [d for d in store.decisions() if d.uid not in present]
     if not new:
@@ -147,9 +147,9 @@ def _uids(data: bytes) -> set[str]:
     return out
 
 
-def _read_bytes(path: Path) -> bytes:
-    """The file, never through a symbolic link (the repository may plant one) and never more than
-    MAX_FILE_BYTES."""
+def read_untrusted(path: Path) -> bytes:
+    """A file that may come with the repository (decisions, tours): never read through a symbolic
+    link it may have planted, never a FIFO or device, never more than MAX_FILE_BYTES."""
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:

@@ -272,3 +272,22 @@ class RankedRegion:
     risk: RiskScore
     language: str
     evidence: TestEvidence | None = None  # None: test code, where the question does not arise
+
+
+@dataclass(frozen=True, slots=True)
+class TourStop:
+    """A stop of a tour: a region (key), or a line of a file (key None), and what to say there."""
+
+    path: str
+    key: RegionKey | None
+    line: int | None  # where a file stop points; a region stop reads its lines from the scan
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Tour:
+    """An onboarding walk-through: ordered stops, and the stop its reader is at."""
+
+    name: str
+    stops: tuple[TourStop, ...]
+    position: int = 0

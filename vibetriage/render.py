@@ -260,6 +260,27 @@ def check_report(report) -> Text:
     return out
 
 
+def tour_text(tour, regions: dict) -> Text:
+    """A tour's stops for the terminal: number, place, note; the reader's stop marked."""
+    out = Text()
+    out.append(f"{tour.name}", style="bold").append(f"  ({len(tour.stops)} stops)\n")
+    for number, stop in enumerate(tour.stops, start=1):
+        region = regions.get(stop.key) if stop.key else None
+        marker = "> " if number - 1 == tour.position else "  "
+        out.append(f"{marker}{number:>2}. ", style="bold" if marker.strip() else "")
+        out.append(plain(stop.path, "cyan"))
+        if region is not None:
+            out.append("  ").append(plain(region.qualname, "bold")).append(f"  lines {region.start_line}-{region.end_line}")
+        elif stop.key is not None:
+            out.append("  ").append(plain(stop.key.qualname, "bold")).append("  (not in the last scan)", style="yellow")
+        elif stop.line:
+            out.append(f"  line {stop.line}")
+        out.append("\n")
+        for line in (stop.note or "").splitlines():
+            out.append("      ").append(plain(line, "dim")).append("\n")
+    return out
+
+
 def orphans_note(orphans: list[Decision]) -> Text:
     """Decisions whose region is gone (deleted, or changed and renamed at once): never hidden."""
     text = Text(f"{len(orphans)} decision(s) match no current region (the code was deleted, or changed and renamed at once):",

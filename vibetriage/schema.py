@@ -125,6 +125,26 @@ MIGRATIONS: tuple[str, ...] = (
         path TEXT NOT NULL, covered TEXT NOT NULL, measured TEXT NOT NULL  -- JSON line lists
     );
     """,
+    # 3: onboarding tours (ordered stops: a region, or a line of a file, and a note; where the
+    # reader is), and decisions read in time order.
+    """
+    CREATE TABLE tours (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        name TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL,
+        position INTEGER NOT NULL DEFAULT 0  -- the stop the reader is at, to resume there
+    );
+    CREATE TABLE tour_stops (
+        tour_id INTEGER NOT NULL REFERENCES tours (id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        path TEXT NOT NULL,
+        kind TEXT, qualname TEXT, ordinal INTEGER,  -- the region, or NULL for a line of the file
+        line INTEGER,
+        note TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (tour_id, seq)
+    );
+    CREATE INDEX decisions_in_time ON decisions (at, id);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

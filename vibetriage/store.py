@@ -37,6 +37,8 @@ from vibetriage.model import (
     ScorePart,
     SourceFile,
     TestEvidence,
+    Tour,
+    TourStop,
 )
 from vibetriage.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
@@ -464,6 +466,55 @@ class Store:
     def region_state(self, region: Region) -> RegionState:
         states, _ = self.region_states(region.path)
         return states.get(region.key, RegionState())
+
+
+    # -- tours ---------------------------------------------------------------------------
+
+    def tours(self) -> list[Tour]:
+        names = [r[0] for r in self.conn.execute("SELECT name FROM tours ORDER BY name")]
+        return [self.tour(name) for name in names]
+
+    def tour(self, name: str) -> Tour | None:
+        row = self.conn.execute("SELECT id, position FROM tours WHERE name = ?", (name,)).fetchone()
+        if row is None:
+            return None
+        stops = tuple(
+            TourStop(r[0], RegionKey(r[0], r[1], r[2], r[3]) if r[1] is not None else None, r[4], r[5])
+            for r in self.conn.execute(
+                "SELECT path, kind, qualname, ordinal, line, note FROM tour_stops WHERE tour_id = ? ORDER BY seq", (row[0],)
+            )
+        )
+        return Tour(name, stops, min(row[1], max(len(stops) - 1, 0)))
+
+    def save_tour(self, tour: Tour, *, replace: bool = False) -> None:
+        """Store a whole tour (one transaction); an existing one of that name only with `replace`.
+        The TUI edits a tour by saving the edited copy: tours are a few dozen stops."""
+        if not tour.name.strip():
+            raise StoreError("a tour needs a name")
+        with self.transaction():
+            row = self.conn.execute("SELECT id FROM tours WHERE name = ?", (tour.name,)).fetchone()
+            if row is not None and not replace:
+                raise StoreError(f"there is already a tour named {tour.name!r}; pick another name or replace it")
+            if row is None:
+                tour_id = self.conn.execute("INSERT INTO tours (name, created_at, position) VALUES (?, ?, ?)",
+                                            (tour.name, now_iso(), tour.position)).lastrowid
+            else:
+                tour_id = row[0]
+                self.conn.execute("UPDATE tours SET position = ? WHERE id = ?", (tour.position, tour_id))
+                self.conn.execute("DELETE FROM tour_stops WHERE tour_id = ?", (tour_id,))
+            self.conn.executemany(
+                "INSERT INTO tour_stops (tour_id, seq, path, kind, qualname, ordinal, line, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [(tour_id, seq, s.path, *(s.key[1:] if s.key else (None, None, None)), s.line, s.note)
+                 for seq, s in enumerate(tour.stops)],
+            )
+
+    def set_tour_position(self, name: str, position: int) -> None:
+        with self.transaction():
+            self.conn.execute("UPDATE tours SET position = ? WHERE name = ?", (max(position, 0), name))
+
+    def delete_tour(self, name: str) -> bool:
+        with self.transaction():
+            return self.conn.execute("DELETE FROM tours WHERE name = ?", (name,)).rowcount > 0
 
 
 # The snapshot and history tables take tens of thousands of rows per scan: written with one

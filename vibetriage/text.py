@@ -4,6 +4,7 @@ terminal or hide what follows (DESIGN.md principle 3). The CLI and the TUI both 
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -25,3 +26,18 @@ def plain(value: object, style: str = "") -> Text:
     from rich.text import Text
 
     return Text(visible(value), style=style)
+
+
+# Backslash-escaped in Markdown we write: enough that no link, image, autolink, HTML, code span or
+# emphasis can come out of the text (CommonMark allows a backslash before any ASCII punctuation).
+_MARKDOWN = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|#"})
+_UNESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def markdown_escape(text: str) -> str:
+    return text.translate(_MARKDOWN)
+
+
+def markdown_unescape(text: str) -> str:
+    """The text a Markdown source shows for its backslash escapes (inverse of markdown_escape)."""
+    return _UNESCAPE.sub(r"\1", text)
