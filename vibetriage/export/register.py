@@ -4,7 +4,7 @@ diagnostics, decisions that match no current region). Reads only the store; the 
 only the Register this returns.
 
 Order is fixed everywhere: files before regions, each by rank (score, then path; regions then by
-start line, qualified name and ordinal: the store's order), findings by path, line and rule,
+start line, kind, qualified name and ordinal: the store's order), findings by path, line and rule,
 decisions oldest first. The one value that changes between two exports of one database is
 `generated_at`, taken from SOURCE_DATE_EPOCH when it is set (the reproducible-builds convention).
 """
@@ -17,9 +17,7 @@ from datetime import UTC, datetime
 
 from vibetriage import __version__
 from vibetriage.export import actions
-from vibetriage.model import (
-    Decision, Diagnostic, Finding, RankedRegion, RegionKey, RegionState, RiskItem, ScanInfo, StateTally,
-)
+from vibetriage.model import Decision, Diagnostic, Finding, RegionState, RiskItem, ScanInfo, StateTally
 from vibetriage.store import Store
 
 DEFAULT_TOP = 50
@@ -147,11 +145,3 @@ def generated_now() -> str:
         except (ValueError, OverflowError, OSError) as exc:
             raise ExportError(f"SOURCE_DATE_EPOCH must be whole seconds since 1970, not {epoch!r}") from exc
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def region_key_of(item: RiskItem) -> RegionKey | None:
-    return None if item.is_file else item.ranked.region.key
-
-
-def ranked_region(item: RiskItem) -> RankedRegion:
-    return item.ranked
