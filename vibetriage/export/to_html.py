@@ -153,9 +153,9 @@ def _scale(value: float, top: float, size: float) -> float:
 
 
 def _axis_end(values: list[int]) -> int:
-    """The first round value at or above the largest, so that no point sits on the chart's edge."""
+    """The first round value above the largest, so that no point sits on the chart's edge."""
     top = max(values, default=0)
-    return next((t for t in _NICE if t >= max(top, 1)), top)
+    return next((t for t in _NICE if t > top), top + 1)
 
 
 def chart(files: tuple[RiskItem, ...]) -> str:
