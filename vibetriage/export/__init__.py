@@ -17,24 +17,42 @@ import os
 import tempfile
 from pathlib import Path
 
-from vibetriage.export.register import DEFAULT_TOP, ExportError, Options, Register, gather
-from vibetriage.store import Store
+from typing import TYPE_CHECKING
 
+if TYPE_CHECKING:
+    from vibetriage.export.register import Options, Register
+    from vibetriage.store import Store
+
+# This module stays light (the CLI imports it to build its parser, on every command): the
+# register and the renderers are imported when an export is made.
 FORMATS = ("csv", "json", "md", "sarif", "html")
+DEFAULT_TOP = 50
 SUFFIXES = {".csv": "csv", ".json": "json", ".md": "md", ".markdown": "md", ".sarif": "sarif", ".html": "html", ".htm": "html"}
+_FROM_REGISTER = ("ExportError", "Options", "Register", "gather")
 
-__all__ = ["DEFAULT_TOP", "FORMATS", "ExportError", "Options", "Register", "format_for", "gather", "render", "render_register", "write_file"]
+__all__ = ["DEFAULT_TOP", "FORMATS", *_FROM_REGISTER, "format_for", "render", "render_register", "write_file"]
 
 
-def render(store: Store, fmt: str, options: Options = Options()) -> bytes:
-    """The register of the store's last scan in one format."""
+def __getattr__(name: str):
+    if name in _FROM_REGISTER:
+        from vibetriage.export import register
+
+        return getattr(register, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def render(store: Store, fmt: str, options: Options | None = None) -> bytes:
+    """The register of the store's last scan in one format (default options: the top 50 of each kind)."""
+    from vibetriage.export.register import ExportError, Options, gather
+
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
-    return render_register(gather(store, options), fmt)
+    return render_register(gather(store, options or Options()), fmt)
 
 
 def render_register(register: Register, fmt: str) -> bytes:
-    # Each renderer is imported when asked for: the HTML and SARIF ones are the largest.
+    from vibetriage.export.register import ExportError
+
     if fmt == "csv":
         from vibetriage.export.to_csv import render as run
     elif fmt == "json":
@@ -59,6 +77,8 @@ def write_file(path: Path, data: bytes) -> None:
     """Write `data` to `path` atomically: into a temporary file in the same directory, then renamed
     over the target, so a reader never sees half a file and a failed write leaves the old one.
     A symbolic link at `path` is replaced, never written through."""
+    from vibetriage.export.register import ExportError
+
     path = Path(path)
     if path.is_dir():
         raise ExportError(f"{path} is a directory: name a file")

@@ -16,11 +16,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from vibetriage import __version__
-from vibetriage.export import actions
+from vibetriage.export import DEFAULT_TOP, actions
 from vibetriage.model import Decision, Diagnostic, Finding, RegionState, RiskItem, ScanInfo, StateTally
 from vibetriage.store import Store
-
-DEFAULT_TOP = 50
 
 
 class ExportError(Exception):
