@@ -214,6 +214,14 @@ def test_csv_quotes_every_cell_so_a_semicolon_cannot_start_one(store):
     assert text.split("\r\n")[1].startswith('"file","1","') and text.endswith("\r\n")
 
 
+def test_a_cell_longer_than_a_spreadsheet_holds_is_clipped_and_says_so():
+    from vibetriage.export.to_csv import MAX_CELL, guard
+
+    cell = guard("=" + "x" * 40_000)
+    assert len(cell) == MAX_CELL + 1 and cell.startswith("'=x") and cell.endswith("the JSON export has all of it)")
+    assert guard("-1") == "'-1" and guard("api/x.py") == "api/x.py"
+
+
 # -- JSON --------------------------------------------------------------------------------------
 
 

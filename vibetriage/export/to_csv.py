@@ -4,10 +4,10 @@ it as UTF-8 (LibreOffice, pandas and Python's `utf-8-sig` codec skip it).
 
 Formula guard (OWASP's CSV injection advice, ASVS 1.2.10): a text cell that begins with `=`, `+`,
 `-`, `@`, tab, CR, LF or NUL gets a leading `'`, which spreadsheets read as "this is text".
-Numbers are ours, not repository text, and are written unquoted as plain decimals. Every text
-cell is quoted, so a `;` in a path cannot split it into a new cell in a spreadsheet whose list
-separator is `;`. Repository text has control characters made visible (describe.one_line); a
-note keeps its line breaks inside its quoted cell.
+Numbers are ours, not repository text, and are never guarded. Every cell is quoted, so a `;` in a
+path cannot split it into a new cell in a spreadsheet whose list separator is `;`. A text cell
+longer than Excel can hold is clipped, with a note saying so. Repository text has control
+characters made visible (describe.one_line); a note keeps its line breaks inside its quoted cell.
 """
 
 from __future__ import annotations
@@ -36,7 +36,16 @@ class Number(str):
     """A cell we computed: written as it is, never guarded."""
 
 
+# Excel holds at most 32,767 characters in a cell and spills the rest of a longer CSV field into
+# the cells beside it; a file's finding list can be that long.
+MAX_CELL = 32_000
+CLIPPED = " ... (clipped: the JSON export has all of it)"
+
+
 def guard(cell: str) -> str:
+    """A text cell as a spreadsheet must see it: formula characters defused, length within Excel's."""
+    if len(cell) > MAX_CELL:
+        cell = cell[: MAX_CELL - len(CLIPPED)] + CLIPPED
     return "'" + cell if cell.startswith(FORMULA_TRIGGERS) else cell
 
 

@@ -35,7 +35,7 @@ from vibetriage.export import describe as d
 from vibetriage.export.register import Register, finding_order
 from vibetriage.model import Finding, RiskItem
 
-SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 HOTSPOT_RULE = "vibetriage.unreviewed-load-bearing-hotspot"
 FINGERPRINT = "vibetriage/v1"
 SRCROOT = "%SRCROOT%"
