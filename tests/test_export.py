@@ -469,6 +469,17 @@ def test_export_writes_the_format_its_file_name_asks_for_atomically(scanned, tmp
     assert [p.name for p in target.parent.iterdir()] == ["risks.sarif"]  # no temporary file left
 
 
+def test_export_replaces_a_symbolic_link_instead_of_writing_through_it(scanned, tmp_path, capsys):
+    repo, _ = scanned
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious")
+    link = tmp_path / "risks.md"
+    link.symlink_to(victim)
+    code, _, _ = run(capsys, "export", repo.path, "-o", link)
+    assert code == 0 and victim.read_text() == "precious"
+    assert not link.is_symlink() and link.read_text(encoding="utf-8").startswith("# Risk register")
+
+
 def test_export_to_standard_output_needs_a_format(scanned, capsys):
     repo, _ = scanned
     code, _, err = run(capsys, "export", repo.path)

@@ -28,7 +28,7 @@ class ExportError(Exception):
 @dataclass(frozen=True, slots=True)
 class Options:
     """What goes into the register. `top` and `min_score` apply to files and regions separately:
-    the items of a kind scoring at least `min_score`, the first `top` of them (None: no limit)."""
+    the items of a kind scoring at least `min_score`, the first `top` of them (None or 0: no limit)."""
 
     top: int | None = DEFAULT_TOP
     min_score: float | None = None

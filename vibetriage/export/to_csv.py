@@ -1,5 +1,5 @@
 """The register as CSV for spreadsheets: one row per item (files first, then regions), RFC 4180
-(comma, CRLF between rows, every text cell quoted), UTF-8 with a byte-order mark so that Excel reads
+(comma, CRLF between rows, every cell quoted), UTF-8 with a byte-order mark so that Excel reads
 it as UTF-8 (LibreOffice, pandas and Python's `utf-8-sig` codec skip it).
 
 Formula guard (OWASP's CSV injection advice, ASVS 1.2.10): a text cell that begins with `=`, `+`,
