@@ -17,6 +17,8 @@ from pathlib import Path
 from vibetriage import __version__
 from vibetriage.config import ConfigError
 from vibetriage.config import load as load_config
+from vibetriage.export import DEFAULT_TOP
+from vibetriage.export import FORMATS as EXPORT_FORMATS
 from vibetriage.model import TAGS, Region
 from vibetriage.exchange import DEFAULT_FILE as EXCHANGE_FILE
 from vibetriage.store import DEFAULT_DB, Store, StoreError
@@ -67,9 +69,10 @@ def _input_errors() -> tuple[type[Exception], ...]:
     from analyzers.git import GitError
     from analyzers.sarif import SarifError
     from vibetriage.exchange import ExchangeError
+    from vibetriage.export import ExportError
     from vibetriage.pipeline import ScanError
 
-    return (ScanError, GitError, SarifError, CoverageError, ExchangeError)
+    return (ScanError, GitError, SarifError, CoverageError, ExchangeError, ExportError)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -153,6 +156,20 @@ def _parser() -> argparse.ArgumentParser:
     im.add_argument("--name", help="tour name (default: the file's title)")
     im.add_argument("--replace", action="store_true", help="replace a tour of that name")
     _command(tour_actions, "delete", "delete a tour", cmd_tour_delete).add_argument("name")
+    x = sub.add_parser("export", help="write the risk register as CSV, JSON, Markdown, SARIF or HTML")
+    _repo_args(x)
+    x.add_argument("-f", "--format", choices=EXPORT_FORMATS, help="default: from the suffix of the -o file")
+    x.add_argument("-o", "--output", type=Path, metavar="FILE",
+                   help="write to FILE, replacing it atomically (default: standard output)")
+    x.add_argument("--top", type=int, default=DEFAULT_TOP, metavar="N",
+                   help=f"at most N files and N regions (default {DEFAULT_TOP}; 0 for all)")
+    x.add_argument("--min-score", type=float, metavar="X", help="only items scoring at least X")
+    x.add_argument("--files", action="store_true", help="files only (default: files and regions)")
+    x.add_argument("--regions", action="store_true", help="regions only (default: files and regions)")
+    x.add_argument("--omit-suppressed", action="store_true",
+                   help="SARIF: leave out suppressed findings and reviewed hotspots (code scanning lists them as open)")
+    x.add_argument("--allow-stale", action="store_true", help="export the last scan even if HEAD moved since")
+    x.set_defaults(run=cmd_export)
 
     d = sub.add_parser("demo", help="build the demo repository, scan it and show the ranking")
     d.add_argument("dest", nargs="?", type=Path, help="an empty or new directory (default: a new temporary one)")
@@ -479,6 +496,33 @@ def _toplevel(root: Path) -> Path:
     return git.locate(root).toplevel if git.is_git_repo(root) else root
 
 
+def cmd_export(args) -> int:
+    from vibetriage.export import Options, format_for, gather, render_register, write_file
+
+    fmt = args.format or (format_for(args.output) if args.output else None)
+    if fmt is None:
+        raise CliError(f"name a format: --format {'|'.join(EXPORT_FORMATS)} (or an -o file ending in one of them)")
+    root = _root(args)
+    with _scanned_store(args, root) as store:
+        if args.output is not None and _is_database(args.output, store):
+            raise CliError(f"{args.output} is the database itself: name another file")
+        if _head_moved(store, root) and not args.allow_stale:
+            raise CliError(f"HEAD moved since the last scan: run `vibetriage scan {args.path}` first, "
+                           "or pass --allow-stale to export the last scan as it is")
+        both = args.files == args.regions
+        options = Options(top=args.top or None, min_score=args.min_score, files=both or args.files,
+                          regions=both or args.regions, omit_suppressed=args.omit_suppressed)
+        register = gather(store, options)
+    data = render_register(register, fmt)
+    if args.output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return 0
+    write_file(args.output, data)
+    print(visible(f"wrote {args.output} ({fmt}): {len(register.files)} files, {len(register.regions)} regions"))
+    return 0
+
+
 def cmd_demo(args) -> int:
     from vibetriage import render
     from vibetriage.demo import build_demo
@@ -609,13 +653,24 @@ def _identity(root: Path) -> str:
     return user_identity(root)
 
 
-def _warn_if_stale(store: Store, root: Path) -> None:
+def _head_moved(store: Store, root: Path) -> bool:
     from analyzers import git
-    from vibetriage import render
 
     info = store.last_scan()
-    if info and info.is_git and git.is_git_repo(root) and git.head(root) != info.head:
+    return bool(info and info.is_git and git.is_git_repo(root) and git.head(root) != info.head)
+
+
+def _warn_if_stale(store: Store, root: Path) -> None:
+    from vibetriage import render
+
+    if _head_moved(store, root):
         render.console(stderr=True).print("note: HEAD moved since the last scan; run `vibetriage scan` to update", markup=False)
+
+
+def _is_database(path: Path, store: Store) -> bool:
+    """Whether `path` is the database or one of its WAL files: an export must never replace them."""
+    db = store.path.resolve()
+    return path.resolve() in {db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")}
 
 
 if __name__ == "__main__":  # pragma: no cover

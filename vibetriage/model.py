@@ -291,3 +291,44 @@ class Tour:
     name: str
     stops: tuple[TourStop, ...]
     position: int = 0
+
+
+class StateTally(NamedTuple):
+    """How many of a file's regions are in each decision state (a file is never tagged itself)."""
+
+    regions: int = 0
+    load_bearing: int = 0
+    prototype_track: int = 0
+    reviewed: int = 0
+    stale: int = 0
+    unreviewed_load_bearing: int = 0  # load-bearing with no current review (unreviewed or stale)
+
+
+@dataclass(frozen=True, slots=True)
+class RiskItem:
+    """One entry of the risk register: a ranked file or region with its findings, its decisions and
+    the action they suggest. Built from the store by `vibetriage.export.register`."""
+
+    ranked: RankedFile | RankedRegion
+    findings: tuple[Finding, ...]  # a file's: all of them; a region's: those on its lines. Suppressed included
+    decisions: tuple[Decision, ...]  # a region's; a file's: those on its regions. Oldest first
+    action: str  # id of the suggested action (vibetriage.export.actions.ACTIONS)
+    state: RegionState | None = None  # a region's state; None for a file
+    tally: StateTally | None = None  # a file's regions by state; None for a region
+
+    @property
+    def is_file(self) -> bool:
+        return isinstance(self.ranked, RankedFile)
+
+    @property
+    def path(self) -> str:
+        return self.ranked.file.path if self.is_file else self.ranked.region.path
+
+    @property
+    def label(self) -> str:
+        """`path` for a file, `path::qualname` (with `#ordinal` when needed) for a region."""
+        return self.path if self.is_file else self.ranked.region.key.label()
+
+    @property
+    def open_findings(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if not f.suppressed)

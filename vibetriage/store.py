@@ -370,7 +370,8 @@ class Store:
         sql = (
             "SELECT r.*, f.language FROM regions r JOIN files f ON f.path = r.path"
             + (" WHERE r.path = ?" if path is not None else "")
-            + " ORDER BY r.score DESC, r.path, r.start_line LIMIT ?"
+            # Ties broken down to the identity: the order (and so every rank) is total.
+            + " ORDER BY r.score DESC, r.path, r.start_line, r.kind, r.qualname, r.ordinal LIMIT ?"
         )
         params = ((path,) if path is not None else ()) + (-1 if limit is None else limit,)
         rows = self.conn.execute(sql, params)

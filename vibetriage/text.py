@@ -28,14 +28,17 @@ def plain(value: object, style: str = "") -> Text:
     return Text(visible(value), style=style)
 
 
-# Backslash-escaped in Markdown we write: enough that no link, image, autolink, HTML, code span or
-# emphasis can come out of the text (CommonMark allows a backslash before any ASCII punctuation).
-_MARKDOWN = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|#"})
+# Markdown we write (tables, tours) escapes every character with inline meaning, so no repository
+# string can end a table cell (`|`), open a code span, emphasis, a link or an image, raw HTML or an
+# entity, math or a heading; the `:` of `scheme://` and the `.` of `www.` too, so no URL becomes a
+# link. CommonMark allows a backslash before any ASCII punctuation, which markdown_unescape undoes.
+_MARKDOWN = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()<>#!|~$&"})
+_AUTOLINK = re.compile(r":(?=//)|(?<![0-9A-Za-z])(?i:www)\.")
 _UNESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
 def markdown_escape(text: str) -> str:
-    return text.translate(_MARKDOWN)
+    return _AUTOLINK.sub(lambda m: m[0][:-1] + "\\" + m[0][-1], text.translate(_MARKDOWN))
 
 
 def markdown_unescape(text: str) -> str:
