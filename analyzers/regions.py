@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from itertools import repeat
-from operator import sub
 from dataclasses import dataclass, field
 
 from analyzers.languages import LANGUAGES
@@ -225,8 +223,6 @@ def _finish(region: _Open, source: bytes, indent_sensitive: bool, lines: _Text, 
 
 
 _BLANK = bytes(b if b == 0x0A else 0x20 for b in range(256))  # every byte but newline -> space
-# The indentation of every line after a region's first that has code on it.
-_INDENTS = re.compile(rb"\n([ \t\r\x0b\x0c]*)(?=[^\s])")
 
 
 class _Text:
@@ -242,17 +238,19 @@ class _Text:
     def fingerprint(self, region: _Open, indent_sensitive: bool) -> str:
         """Hash of the region's text without comments, without its own name (a rename alone keeps
         the fingerprint, so a decision follows it) and without formatting whitespace. Where
-        indentation is syntax, the indentation of each line after the first, relative to the
-        least indented of them, is hashed too: moving the whole region keeps it, moving a
-        statement in or out of a block changes it."""
+        indentation is syntax, each line keeps its indentation relative to the least indented
+        line after the first: moving the whole region keeps the hash, moving a statement in or
+        out of a block changes it. (The hash is what stored decisions were recorded against:
+        changing how it is computed would make every review look stale.)"""
         if region.name_span:
             (ns, ne) = region.name_span
             text = self.clean[region.start : ns] + self.clean[ne : region.end]
         else:
             text = self.clean[region.start : region.end]
-        digest = hashlib.blake2b(text.translate(None, _SPACE), digest_size=12)
-        if indent_sensitive:
-            widths = list(map(len, _INDENTS.findall(text)))
-            relative = map(sub, widths, repeat(min(widths, default=0)))
-            digest.update(("|" + ",".join(map(str, relative))).encode())
-        return digest.hexdigest()
+        if not indent_sensitive:
+            return hashlib.blake2b(text.translate(None, _SPACE), digest_size=12).hexdigest()
+        lines = text.split(b"\n")
+        rows = [(len(line) - len(line.lstrip()), bare) for line in lines if (bare := line.translate(None, _SPACE))]
+        base = min((indent for indent, _ in rows[1:]), default=0)
+        body = b"\n".join(b"%d:%s" % (max(indent - base, 0) if i else 0, bare) for i, (indent, bare) in enumerate(rows))
+        return hashlib.blake2b(body, digest_size=12).hexdigest()
