@@ -131,3 +131,23 @@ def test_a_planted_symlink_is_never_written_through(origin, tmp_path, capsys):
     assert victim.read_text() == "precious\n"
     code, _, err = run(capsys, "decisions", "import", origin.path)
     assert code == 1 and "symbolic link" in err
+
+
+def test_clones_that_exchange_decisions_agree_on_the_latest_whatever_order_they_arrive_in(origin, tmp_path, capsys):
+    ann, bob = origin.clone(tmp_path / "ann"), origin.clone(tmp_path / "bob")
+    for clone in (ann, bob):
+        assert run(capsys, "scan", "-q", clone.path)[0] == 0
+    # Ann marks it load-bearing; a moment later Bob, who has not pulled, marks it prototype-track.
+    assert run(capsys, "tag", "pay.py::charge", "load-bearing", "--repo", ann.path, "--as", "Ann <ann@x>")[0] == 0
+    assert run(capsys, "tag", "pay.py::charge", "prototype-track", "--repo", bob.path, "--as", "Bob <bob@x>")[0] == 0
+    files = {}
+    for clone in (ann, bob):
+        assert run(capsys, "decisions", "export", clone.path)[0] == 0
+        files[clone] = (clone.path / ".vibetriage" / "decisions.jsonl").read_text()
+    # each receives the other's line after its own (what a union merge does)
+    (ann.path / ".vibetriage" / "decisions.jsonl").write_text(files[ann] + files[bob])
+    (bob.path / ".vibetriage" / "decisions.jsonl").write_text(files[bob] + files[ann])
+    for clone in (ann, bob):
+        assert run(capsys, "decisions", "import", clone.path)[0] == 0
+        code, out, _ = run(capsys, "show", "pay.py::charge", "--repo", clone.path, "--json")
+        assert json.loads(out)["state"]["track"] == "prototype-track"

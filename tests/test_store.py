@@ -128,3 +128,37 @@ def test_history_extended_by_another_scan_meanwhile_is_not_stored_twice(tmp_path
         commits = store.commits()
     assert [c.sha[0] for c in commits] == ["b", "a"]
     assert sum(f.added for c in commits for f in c.files) == 4
+
+
+def test_a_version_2_database_keeps_every_decision_and_their_order_through_migration_3(tmp_path):
+    """Version 2 recorded whole seconds: a tag and its removal in one second must keep their order."""
+    from vibetriage.decisions import derive
+    from vibetriage.schema import APPLICATION_ID, MIGRATIONS
+    from vibetriage.store import _statements
+
+    path = tmp_path / "triage.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    for script in MIGRATIONS[:2]:
+        for statement in _statements(script):
+            conn.execute(statement)
+    conn.execute("PRAGMA user_version = 2")
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    rows = [  # uids chosen so that sorting by uid alone would put the removal first
+        ("f" * 32, "2025-05-01T10:00:00+00:00", "load-bearing", 0),
+        ("0" * 32, "2025-05-01T10:00:00+00:00", "load-bearing", 1),
+        ("e" * 32, "2025-05-01T10:00:00+00:00", "reviewed", 0),
+        ("1" * 32, "2025-04-01T09:00:00+00:00", "prototype-track", 0),
+    ]
+    for uid, at, tag, removed in rows:
+        conn.execute("INSERT INTO decisions (uid, at, actor, path, kind, qualname, ordinal, fingerprint, tag, removed, note)"
+                     " VALUES (?, ?, 'Ann', 'api/auth.py', 'method', 'Auth.login', 0, 'f1', ?, ?, '')", (uid, at, tag, removed))
+    conn.close()
+    with Store.open(path) as store:
+        decisions = store.decisions()
+        state = derive(decisions, "f1")
+        assert [(d.uid[0], d.tag, d.removed) for d in decisions] == [
+            ("1", "prototype-track", False), ("f", "load-bearing", False), ("0", "load-bearing", True), ("e", "reviewed", False)]
+        assert [d.at for d in decisions][1:] == [f"2025-05-01T10:00:00.00000{k}+00:00" for k in range(3)]
+        assert (state.track, state.review) == ("unclassified", "reviewed")  # load-bearing replaced prototype, then was removed
+        with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+            store.conn.execute("UPDATE decisions SET note = 'x'")

@@ -52,7 +52,7 @@ def attach(decisions: Iterable[Decision], regions: Iterable[Region], moves: Iter
     present = {r.key for r in regions}
     attached: dict[RegionKey, list[Decision]] = defaultdict(list)
     orphans: list[Decision] = []
-    for d in sorted(decisions, key=lambda d: d.id):
+    for d in sorted(decisions, key=lambda d: (d.at, d.uid)):  # the store's order, in every clone
         key = follow(d, moves)
         if key in present:
             attached[key].append(d)

@@ -87,7 +87,7 @@ def from_line(text: str) -> Decision:
     if when.tzinfo is None:
         raise ValueError("at must carry its UTC offset")
     return Decision(
-        0, when.astimezone(UTC).isoformat(timespec="seconds"), fields["actor"],
+        0, when.astimezone(UTC).isoformat(timespec="microseconds"), fields["actor"],
         RegionKey(fields["path"], fields["kind"], fields["qualname"], ordinal), fields["fingerprint"], fields["tag"],
         removed, fields["note"], fields["uid"],
     )

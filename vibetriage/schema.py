@@ -143,7 +143,19 @@ MIGRATIONS: tuple[str, ...] = (
         note TEXT NOT NULL DEFAULT '',
         PRIMARY KEY (tour_id, seq)
     );
-    CREATE INDEX decisions_in_time ON decisions (at, id);
+    -- Decisions are ordered by time, ties by uid, the same in every clone. Times had whole seconds:
+    -- those recorded within one second get microseconds in the order they were recorded, so that
+    -- order survives (a tag and its removal); history is otherwise untouched.
+    CREATE TEMP TABLE decision_ties AS
+        SELECT id, (SELECT count(*) FROM decisions d2 WHERE d2.at = d.at AND d2.id < d.id) AS k
+        FROM decisions d WHERE length(at) = 25;
+    DROP TRIGGER decisions_no_update;
+    UPDATE decisions SET at = substr(at, 1, 19) || printf('.%06d', (SELECT k FROM decision_ties t WHERE t.id = decisions.id))
+        || substr(at, 20) WHERE id IN (SELECT id FROM decision_ties);
+    CREATE TRIGGER decisions_no_update BEFORE UPDATE ON decisions
+        BEGIN SELECT RAISE(ABORT, 'decisions are append-only'); END;
+    DROP TABLE decision_ties;
+    CREATE INDEX decisions_in_time ON decisions (at, uid);
     """,
 )
 

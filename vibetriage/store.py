@@ -51,7 +51,9 @@ class StoreError(Exception):
 
 
 def now_iso() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+    # Microseconds: decisions are ordered by time in every clone, and a tag and its undo can come
+    # within one second.
+    return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
 class Store:
@@ -422,11 +424,11 @@ class Store:
             return self.conn.total_changes - before
 
     def decisions(self, path: str | None = None) -> list[Decision]:
-        """Oldest first by the time they were made (decisions imported from another clone take
-        their place in time), ties in the order they were recorded here."""
+        """Oldest first by the time they were made, ties by uid: the same order in every clone,
+        whichever order they arrived in (decisions imported from another take their place)."""
         rows = self.conn.execute(
             "SELECT id, at, actor, path, kind, qualname, ordinal, fingerprint, tag, removed, note, uid FROM decisions"
-            " WHERE ?1 IS NULL OR path = ?1 ORDER BY at, id",
+            " WHERE ?1 IS NULL OR path = ?1 ORDER BY at, uid",
             (path,),
         )
         return [Decision(r[0], r[1], r[2], RegionKey(r[3], r[4], r[5], r[6]), r[7], r[8], bool(r[9]), r[10], r[11]) for r in rows]
