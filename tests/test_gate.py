@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from tests.clirun import run
@@ -121,3 +123,67 @@ def test_ci_on_a_fresh_clone_uses_the_committed_decisions(repo, tmp_path, capsys
 def test_an_unknown_base_is_one_clear_line(repo, capsys):
     code, out, err = run(capsys, "check", repo.path, "--base", "origin/nowhere")
     assert code == 1 and "'origin/nowhere' is not a commit of this repository" in err and err.count("\n") == 1
+
+
+def test_a_renamed_file_keeps_its_old_findings_and_its_decisions_follow_in_a_fresh_clone(repo, tmp_path, capsys):
+    tag(capsys, repo, "svc.py::deploy", "load-bearing", "reviewed")
+    run(capsys, "decisions", "export", repo.path)
+    repo.commit("decisions", date="2025-04-02T09:00:00")
+    base = repo.head()
+    repo.rename("svc.py", "service.py")
+    repo.commit("rename", date="2025-04-02T09:30:00")
+    assert run(capsys, "check", repo.path, "--base", base)[0] == 0  # cleanup's finding moved with its file: not new
+    repo.write("service.py", repo.read("service.py").decode().replace("return name.upper()", "return name.swapcase()"))
+    repo.commit("swap", date="2025-04-02T10:00:00")
+    ci = repo.clone(tmp_path / "ci")  # never scanned svc.py: only git's rename links the decision
+    code, out, _ = run(capsys, "check", ci.path, "--base", base)
+    assert code == EXIT_CHECK_FAILED and "service.py::deploy" in out and "1 load-bearing" in out
+
+
+def test_removing_a_suppression_makes_its_finding_new(tmp_path, capsys):
+    repo = GitRepo(tmp_path / "r")
+    code = 'import os\n\n\ndef cleanup(path):\n    # vibetriage: ignore[python.command-injection] a constant in tests\n    os.system("rm -rf " + path)\n'
+    repo.write("svc.py", code)
+    base = repo.commit("x", date="2025-03-01T10:00:00")
+    repo.write("svc.py", code.replace("    # vibetriage: ignore[python.command-injection] a constant in tests\n", ""))
+    repo.commit("path now comes from a request", date="2025-03-02T10:00:00")
+    code_, out, _ = run(capsys, "check", repo.path, "--base", base)
+    assert code_ == EXIT_CHECK_FAILED and "python.command-injection" in out
+
+
+def test_the_base_is_where_the_branch_left_it_not_where_it_is_now(repo, capsys):
+    repo.git("branch", "feature")
+    # main fixes the old finding after the branch was cut
+    repo.write("svc.py", SERVICE.replace('os.system("rm -rf " + path)', "shutil.rmtree(path)"))
+    repo.commit("fix on main", date="2025-04-02T10:00:00")
+    repo.git("checkout", "-q", "feature")
+    repo.write("util.py", "def f():\n    return 2\n")
+    repo.commit("unrelated feature work", date="2025-04-03T10:00:00")
+    code, out, _ = run(capsys, "check", repo.path, "--base", "main")
+    assert code == 0 and "new findings checked since" in out
+
+
+def test_a_branch_decisions_file_counts_but_never_enters_the_database(repo, capsys):
+    tag(capsys, repo, "svc.py::deploy", "load-bearing", who="Maintainer <m@x>")
+    run(capsys, "decisions", "export", repo.path)
+    repo.commit("decisions", date="2025-04-01T11:00:00")
+    repo.git("checkout", "-q", "-b", "pr")
+    jsonl = repo.path / ".vibetriage" / "decisions.jsonl"
+    forged = {**json.loads(jsonl.read_text().splitlines()[0]), "uid": "f" * 32, "removed": True, "at": "2099-01-01T00:00:00+00:00"}
+    jsonl.write_text(jsonl.read_text() + json.dumps(forged) + "\n")
+    repo.commit("pr drops the tag", date="2025-04-01T12:00:00")
+    assert "0 of 0 load-bearing" in run(capsys, "check", repo.path, "--fail-on", "unreviewed-load-bearing")[1]
+    repo.git("checkout", "-q", "main")
+    assert run(capsys, "decisions", "export", repo.path)[0] == 0
+    assert "f" * 32 not in jsonl.read_text()
+    code, out, _ = run(capsys, "show", "svc.py::deploy", "--repo", repo.path, "--json")
+    assert json.loads(out)["state"]["track"] == "load-bearing"
+
+
+def test_base_outside_git_is_refused(tmp_path, capsys):
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    (plain / "svc.py").write_text(SERVICE)
+    assert run(capsys, "check", plain)[0] == 0
+    code, _, err = run(capsys, "check", plain, "--base", "HEAD")
+    assert code == 1 and "--base needs a git repository" in err

@@ -372,16 +372,21 @@ def cmd_check(args) -> int:
     if severity not in SEVERITIES:
         raise CliError(f"unknown severity {severity!r}; use one of {', '.join(SEVERITIES)}")
     is_git = git.is_git_repo(root)
+    if args.base and not is_git:
+        raise CliError(f"--base needs a git repository; {root} is not one")
     base = args.base or ("HEAD" if is_git and git.head(root) else None)
     out = render.console()
+    # The team's decisions count, but are read, not imported: a branch's file must not change
+    # what this database holds (`vibetriage decisions import` does that, on purpose).
+    team: list = []
+    source = args.decisions or _toplevel(root) / EXCHANGE_FILE
+    if args.decisions or source.is_file():
+        team, rejected = exchange.read(source)
+        for line in rejected:
+            render.console(stderr=True).print(render.plain(f"warning: {source}: {line} (skipped)"))
     with _open_store(args, root, create=True) as store:
         scan(root, store, config)
-        decisions = args.decisions or _toplevel(root) / EXCHANGE_FILE
-        if args.decisions or decisions.is_file():
-            loaded = exchange.load(store, decisions)
-            for line in loaded.rejected:
-                render.console(stderr=True).print(render.plain(f"warning: {decisions}: {line} (skipped)"))
-        report = gate.check(root, store, base=base if is_git else None, checks=checks, min_severity=severity,
+        report = gate.check(root, store, base=base, checks=checks, min_severity=severity, decisions=tuple(team),
                             timeout_s=config.parse_timeout_s)
     out.print(render.check_report(report))
     return EXIT_CHECK_FAILED if report.problems else 0

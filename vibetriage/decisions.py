@@ -46,14 +46,20 @@ def follow(d: Decision, moves: Iterable[Move]) -> RegionKey:
     return key
 
 
-def attach(decisions: Iterable[Decision], regions: Iterable[Region], moves: Iterable[Move] = ()) -> Attachment:
-    """Map each decision to the current region with the identity it has now."""
+def attach(decisions: Iterable[Decision], regions: Iterable[Region], moves: Iterable[Move] = (),
+           renamed: dict[str, str] | None = None) -> Attachment:
+    """Map each decision to the current region with the identity it has now: the region moves
+    this database saw, else the file renames git knows (a clone that never scanned the old
+    name has no recorded move, only the history)."""
     moves = list(moves)
+    renamed = renamed or {}
     present = {r.key for r in regions}
     attached: dict[RegionKey, list[Decision]] = defaultdict(list)
     orphans: list[Decision] = []
     for d in sorted(decisions, key=lambda d: (d.at, d.uid)):  # the store's order, in every clone
         key = follow(d, moves)
+        if key not in present and key.path in renamed:
+            key = key._replace(path=renamed[key.path])
         if key in present:
             attached[key].append(d)
         else:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from analyzers import discovery, git
 from analyzers.security import TOOL
-from vibetriage.model import SEVERITIES, Finding, RegionState
+from vibetriage.model import SEVERITIES, Decision, Finding, RegionState
 from vibetriage.store import Store
 
 CHECKS = ("stale-load-bearing", "new-findings", "unreviewed-load-bearing")
@@ -37,15 +37,20 @@ class Problem:
 @dataclass(frozen=True)
 class Report:
     problems: tuple[Problem, ...]
-    base: str | None  # the revision new findings were compared with
+    base: str | None  # the commit new findings were compared with (the merge base of the one asked)
     load_bearing: int  # load-bearing regions in the repository
     current: int  # of those, reviewed as the code is now
+    lost: tuple[str, ...] = ()  # load-bearing decisions whose region is gone: shown, never dropped
 
 
 def check(root: Path, store: Store, *, base: str | None, checks: tuple[str, ...], min_severity: str,
-          timeout_s: float = 5.0) -> Report:
-    """Run the checks on the store's snapshot of `root` (the caller scans first)."""
-    states, _orphans = store.region_states()
+          decisions: tuple[Decision, ...] = (), timeout_s: float = 5.0) -> Report:
+    """Run the checks on the store's snapshot of `root` (the caller scans first). `decisions`
+    (the team's file) count as well as the store's, without being written to it: a branch's
+    file must not change what the database holds. New findings are those since the merge base
+    of `base` and HEAD: what the branch itself added."""
+    states, orphans = store.region_states(extra=decisions)
+    lost = sorted({d.key.label() for d in orphans if d.tag == "load-bearing" and not d.removed})
     problems: list[Problem] = []
     load_bearing = {key: s for key, s in states.items() if s.track == "load-bearing"}
     for key, state in sorted(load_bearing.items()):
@@ -54,6 +59,8 @@ def check(root: Path, store: Store, *, base: str | None, checks: tuple[str, ...]
                                     f"changed since {state.reviewed_by} reviewed it on {state.reviewed_at}"))
         elif state.review == "unreviewed" and "unreviewed-load-bearing" in checks:
             problems.append(Problem("unreviewed-load-bearing", key.label(), "load-bearing and never reviewed"))
+    if base is not None:
+        base = _merge_base(root, base)
     if "new-findings" in checks and base is not None:
         for finding in new_findings(root, store, base, min_severity, timeout_s):
             state = states.get(finding.region, RegionState()) if finding.region else None
@@ -61,7 +68,18 @@ def check(root: Path, store: Store, *, base: str | None, checks: tuple[str, ...]
                 problems.append(Problem("new-findings", _where(finding), f"{finding.severity} {finding.rule_id}: {finding.message}"
                                         + ("" if state is None else f" (in {_state_words(state)})")))
     current = sum(s.review == "reviewed" for s in load_bearing.values())
-    return Report(tuple(problems), base, len(load_bearing), current)
+    return Report(tuple(problems), base, len(load_bearing), current, tuple(lost))
+
+
+def _merge_base(root: Path, rev: str) -> str:
+    head = git.head(root)
+    commit = git.resolve_commit(root, rev)
+    if head is None or commit == head:
+        return commit
+    found = git.run(root, ["merge-base", "--end-of-options", commit, head]).decode("ascii").split()
+    if not found:
+        raise git.GitError(f"{rev!r} shares no history with HEAD: nothing to compare with")
+    return found[0]
 
 
 def new_findings(root: Path, store: Store, base: str, min_severity: str, timeout_s: float = 5.0) -> list[Finding]:
@@ -73,10 +91,13 @@ def new_findings(root: Path, store: Store, base: str, min_severity: str, timeout
         return []
     files = {f.file.path: f.file for f in store.ranked_files()}
     at_base = _tree(root, base)
-    changed = sorted({f.path for f in wanted if f.path in files and at_base.get(f.path, (None,))[0] != files[f.path].blob_id})
+    was = _renamed_since(root, base)  # path now -> path at the base, for files git saw renamed
+    old = {path: at_base.get(was.get(path, path)) for path in files}
+    changed = sorted({f.path for f in wanted if f.path in files and (old[f.path] or (None,))[0] != files[f.path].blob_id})
     now = _texts(root, [discovery.Candidate(p, files[p].language, files[p].blob_id, files[p].size) for p in changed])
-    then = _texts(root, [discovery.Candidate(p, files[p].language, *at_base[p]) for p in changed if p in at_base])
-    old_keys = {path: Counter(_key(f, then[path]) for f in _analyze(path, files[path].language, then[path], timeout_s))
+    then = _texts(root, [discovery.Candidate(p, files[p].language, *old[p]) for p in changed if old[p]])
+    old_keys = {path: Counter(_key(f, then[path]) for f in _analyze(path, files[path].language, then[path], timeout_s)
+                              if not f.suppressed)  # a suppression removed since is a new finding
                 for path in then}
     out = []
     for finding in wanted:
@@ -101,6 +122,21 @@ def _tree(root: Path, rev: str) -> dict[str, tuple[str, int]]:
         if len(fields) == 4 and fields[1] == b"blob" and fields[3].isdigit():
             out[path.decode("utf-8", "replace")] = (fields[2].decode("ascii"), int(fields[3]))
     return out
+
+
+def _renamed_since(root: Path, base: str) -> dict[str, str]:
+    """Files of the index (what the scan saw) that git finds renamed since `base`: new -> old."""
+    out = git.run(root, ["diff", "--cached", "-M", "--name-status", "-z", "--no-ext-diff", "--no-textconv", "--end-of-options", base, "--"])
+    fields = out.split(b"\0")
+    renamed, i = {}, 0
+    while i < len(fields) - 1:
+        status = fields[i]
+        if status[:1] in (b"R", b"C"):
+            renamed[fields[i + 2].decode("utf-8", "replace")] = fields[i + 1].decode("utf-8", "replace")
+            i += 3
+        else:
+            i += 2
+    return renamed
 
 
 def _texts(root: Path, candidates: list[discovery.Candidate]) -> dict[str, bytes]:

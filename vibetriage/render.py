@@ -249,7 +249,10 @@ def check_report(report) -> Text:
             out.append(f"{title} ({len(problems)}):\n", style="bold red")
             for p in problems:
                 out.append("  ").append(plain(p.where, "bold")).append("  ").append(plain(p.detail)).append("\n")
-    since = f" since {report.base}" if report.base else ""
+    for label in report.lost:
+        out.append("note: ", style="yellow").append(plain(label, "bold"))
+        out.append(" is marked load-bearing but is not in the code any more (renamed or deleted?)\n")
+    since = f" since {report.base[:12]}" if report.base else ""
     summary = (f"{report.current} of {report.load_bearing} load-bearing region(s) reviewed as they are now; "
                f"new findings checked{since}" if report.base else
                f"{report.current} of {report.load_bearing} load-bearing region(s) reviewed as they are now")

@@ -433,12 +433,16 @@ class Store:
         )
         return [Decision(r[0], r[1], r[2], RegionKey(r[3], r[4], r[5], r[6]), r[7], r[8], bool(r[9]), r[10], r[11]) for r in rows]
 
-    def region_states(self, path: str | None = None) -> tuple[dict[RegionKey, RegionState], list[Decision]]:
+    def region_states(self, path: str | None = None, *, extra: Iterable[Decision] = ()) -> tuple[dict[RegionKey, RegionState], list[Decision]]:
         """Current state of every region (of one file, or all) that has decisions, and the
-        decisions that no current region matches (kept, shown, never dropped)."""
+        decisions that no current region matches (kept, shown, never dropped). `extra` decisions
+        (e.g. a decisions file read but not imported) count as if recorded, unless already are."""
         regions = self.regions(path)
         # A decision may have come from another file (a renamed one): read the whole log.
-        result = attach(self.decisions(), regions, self._moves())
+        decisions = self.decisions()
+        known = {d.uid for d in decisions}
+        decisions += [d for d in extra if d.uid not in known]
+        result = attach(decisions, regions, self._moves(), self._renames())
         prints = {r.key: r.fingerprint for r in regions}
         orphans = result.orphans if path is None else [d for d in result.orphans if d.key.path == path]
         return {key: derive(ds, prints[key]) for key, ds in result.attached.items()}, orphans
