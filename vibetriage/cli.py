@@ -337,7 +337,7 @@ def cmd_decisions_export(args) -> int:
     root = _root(args)
     target = args.file or _toplevel(root) / EXCHANGE_FILE
     with _open_store(args, root) as store:
-        added = exchange.export(store, target)
+        added = exchange.export(store, target, repository=_toplevel(root))
     render.console().print(render.plain(f"{added} decision(s) appended to {target}" if added else f"{target} already holds every decision"))
     return 0
 
@@ -348,7 +348,7 @@ def cmd_decisions_import(args) -> int:
     root = _root(args)
     source = args.file or _toplevel(root) / EXCHANGE_FILE
     with _open_store(args, root, create=True) as store:
-        result = exchange.load(store, source)
+        result = exchange.load(store, source, repository=_toplevel(root))
     render.console().print(render.plain(f"{result.added} decision(s) imported from {source}, {result.known} already here"))
     if result.rejected:
         raise CliError(f"{source}: {len(result.rejected)} line(s) skipped: " + "; ".join(result.rejected[:5])
@@ -381,7 +381,7 @@ def cmd_check(args) -> int:
     team: list = []
     source = args.decisions or _toplevel(root) / EXCHANGE_FILE
     if args.decisions or source.is_file():
-        team, rejected = exchange.read(source)
+        team, rejected = exchange.read(source, repository=_toplevel(root))
         for line in rejected:
             render.console(stderr=True).print(render.plain(f"warning: {source}: {line} (skipped)"))
     with _open_store(args, root, create=True) as store:
@@ -442,8 +442,13 @@ def cmd_tour_export(args) -> int:
             return 0
     else:
         text = tours.to_codetour(tour, regions)
+    from vibetriage.export import write_file
+
     target = args.output or _toplevel(root) / ".tours" / f"{_slug(tour.name)}.tour"
-    _write_new_text(target, text)
+    if target.parent.is_symlink() or (target.parent.exists() and not target.parent.is_dir()):
+        raise CliError(f"{target.parent} is not a directory (or is a link): pass -o FILE")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    write_file(target, text.encode("utf-8"))
     render.console().print(render.plain(f"tour {tour.name!r} written to {target}"))
     return 0
 
@@ -454,7 +459,7 @@ def cmd_tour_import(args) -> int:
     root = _root(args)
     with _scanned_store(args, root) as store:
         try:
-            tour = tours.from_codetour(exchange.read_untrusted(args.file), store.regions(), name=args.name)
+            tour = tours.from_codetour(exchange.read_untrusted(args.file, repository=_toplevel(root)), store.regions(), name=args.name)
         except tours.TourError as exc:
             raise CliError(f"{args.file}: {exc}") from None
         store.save_tour(tour, replace=args.replace)
@@ -482,17 +487,6 @@ def _tour(store: Store, name: str):
 def _slug(name: str) -> str:
     slug = re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip("-.")
     return slug or "tour"
-
-
-def _write_new_text(target: Path, text: str) -> None:
-    """Write a file the user asked for, replacing it whole (a temporary file renamed over it), and
-    never through a symbolic link the repository may have planted."""
-    if target.is_symlink() or target.parent.is_symlink():
-        raise CliError(f"{target} is (or is inside) a symbolic link; not writing through it")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    temporary.write_text(text, encoding="utf-8")
-    os.replace(temporary, target)
 
 
 def _toplevel(root: Path) -> Path:

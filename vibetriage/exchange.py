@@ -22,15 +22,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from vibetriage.model import REGION_KINDS, TAGS, Decision, RegionKey
+from vibetriage.model import MAX_NOTE_CHARS, REGION_KINDS, TAGS, Decision, RegionKey
 from vibetriage.store import Store
 
 DEFAULT_FILE = Path(".vibetriage") / "decisions.jsonl"
 FORMAT = 1  # the `v` of every line; a line of a newer format is reported, not guessed at
 MAX_FILE_BYTES = 64 * 1024 * 1024
-_MAX_TEXT = 10_000  # characters in a note, path or name: more is not a hand-made decision
+_MAX_TEXT = MAX_NOTE_CHARS  # characters in a note, path or name: what the store accepts
 _UID = re.compile(r"[0-9a-f]{32}")
-_GITATTRIBUTES = "decisions.jsonl merge=union\n"
 
 
 class ExchangeError(Exception):
@@ -59,6 +58,8 @@ def from_line(text: str) -> Decision:
         record = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ValueError(f"not JSON ({exc.msg})") from None
+    except (RecursionError, ValueError):  # nested too deep; a number too long
+        raise ValueError("not a decision (nested too deep, or a number too long)") from None
     if not isinstance(record, dict):
         raise ValueError("not a JSON object")
     if record.get("v") != FORMAT:
@@ -67,6 +68,10 @@ def from_line(text: str) -> Decision:
     for name, value in fields.items():
         if not isinstance(value, str) or len(value) > _MAX_TEXT:
             raise ValueError(f"{name} must be a string of at most {_MAX_TEXT} characters")
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate: JSON allows it, text cannot hold it
+            raise ValueError(f"{name} is not valid text") from None
     if not _UID.fullmatch(fields["uid"]):
         raise ValueError("uid must be 32 hexadecimal digits")
     if fields["tag"] not in TAGS:
@@ -82,21 +87,22 @@ def from_line(text: str) -> Decision:
         raise ValueError("removed must be true or false")
     try:
         when = datetime.fromisoformat(fields["at"])
-    except ValueError:
+        at = when.astimezone(UTC).isoformat(timespec="microseconds") if when.tzinfo else None
+    except (ValueError, OverflowError):
         raise ValueError(f"at {fields['at']!r} is not an ISO 8601 time") from None
-    if when.tzinfo is None:
+    if at is None:
         raise ValueError("at must carry its UTC offset")
     return Decision(
-        0, when.astimezone(UTC).isoformat(timespec="microseconds"), fields["actor"],
+        0, at, fields["actor"],
         RegionKey(fields["path"], fields["kind"], fields["qualname"], ordinal), fields["fingerprint"], fields["tag"],
         removed, fields["note"], fields["uid"],
     )
 
 
-def read(path: Path) -> tuple[list[Decision], list[str]]:
+def read(path: Path, *, repository: Path | None = None) -> tuple[list[Decision], list[str]]:
     """The decisions of a file, and a message for each line that is not one."""
     decisions, rejected = [], []
-    for number, raw in enumerate(read_untrusted(path).split(b"\n"), start=1):
+    for number, raw in enumerate(read_untrusted(path, repository=repository).split(b"\n"), start=1):
         if not raw.strip():
             continue
         try:
@@ -108,16 +114,20 @@ def read(path: Path) -> tuple[list[Decision], list[str]]:
     return decisions, rejected
 
 
-def load(store: Store, path: Path) -> LoadResult:
+def load(store: Store, path: Path, *, repository: Path | None = None) -> LoadResult:
     """Import a decisions file into the store: idempotent, one transaction."""
-    decisions, rejected = read(path)
+    decisions, rejected = read(path, repository=repository)
     added = store.import_decisions(decisions)
     return LoadResult(added, len({d.uid for d in decisions}) - added, tuple(rejected))
 
 
-def export(store: Store, path: Path) -> int:
+def export(store: Store, path: Path, *, repository: Path | None = None) -> int:
     """Append to `path` every decision of the store it does not hold yet (oldest first); return
-    how many. Lines already there stay as they are."""
+    how many. Lines already there stay as they are. Inside the `repository`, no directory on the
+    way may be a symbolic link (a clone may plant `.vibetriage` as one)."""
+    inside = repository is not None and _inside(path, repository)
+    if inside:
+        _no_links(path, repository)
     present: set[str] = set()
     existing = b""
     if os.path.lexists(path):
@@ -130,8 +140,22 @@ def export(store: Store, path: Path) -> int:
     if existing and not existing.endswith(b"\n"):
         text = "\n" + text  # a hand edit left the last line open
     _append(path, text.encode("utf-8"))
-    _union_merge(path.parent)
+    if inside:
+        _union_merge(path)
     return len(new)
+
+
+def _inside(path: Path, repository: Path) -> bool:
+    return Path(os.path.abspath(path)).is_relative_to(Path(os.path.abspath(repository)))
+
+
+def _no_links(path: Path, repository: Path) -> None:
+    top = Path(os.path.abspath(repository))
+    here = Path(os.path.abspath(path.parent))
+    while here != top and here.is_relative_to(top):
+        if here.is_symlink():
+            raise ExchangeError(f"{here} is a symbolic link: not writing the decisions file through it")
+        here = here.parent
 
 
 def _uids(data: bytes) -> set[str]:
@@ -140,16 +164,19 @@ def _uids(data: bytes) -> set[str]:
     for raw in data.split(b"\n"):
         try:
             uid = json.loads(raw).get("uid") if raw.strip() else None
-        except (ValueError, AttributeError):
+        except (ValueError, AttributeError, RecursionError):
             continue
         if isinstance(uid, str):
             out.add(uid)
     return out
 
 
-def read_untrusted(path: Path) -> bytes:
+def read_untrusted(path: Path, *, repository: Path | None = None) -> bytes:
     """A file that may come with the repository (decisions, tours): never read through a symbolic
-    link it may have planted, never a FIFO or device, never more than MAX_FILE_BYTES."""
+    link it may have planted (the file, or a directory on the way inside the `repository`),
+    never a FIFO or device, never more than MAX_FILE_BYTES."""
+    if repository is not None and _inside(path, repository):
+        _no_links(path, repository)
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
@@ -181,15 +208,15 @@ def _append(path: Path, data: bytes) -> None:
         f.write(data)
 
 
-def _union_merge(directory: Path) -> None:
+def _union_merge(path: Path) -> None:
     """Ask git to merge the file by keeping both sides' lines, once: an existing .gitattributes
-    there is the team's and is left alone."""
+    beside it is the team's and is left alone."""
     try:
-        fd = os.open(directory / ".gitattributes", os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
+        fd = os.open(path.parent / ".gitattributes", os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
     except OSError:
         return
     with os.fdopen(fd, "w", encoding="utf-8") as f:
-        f.write(_GITATTRIBUTES)
+        f.write(f"{path.name} merge=union\n")
 
 
 def _reason(exc: OSError) -> str:

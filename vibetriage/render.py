@@ -266,7 +266,7 @@ def check_report(report) -> Text:
 def tour_text(tour, regions: dict) -> Text:
     """A tour's stops for the terminal: number, place, note; the reader's stop marked."""
     out = Text()
-    out.append(f"{tour.name}", style="bold").append(f"  ({len(tour.stops)} stops)\n")
+    out.append(plain(tour.name, "bold")).append(f"  ({len(tour.stops)} stops)\n")
     for number, stop in enumerate(tour.stops, start=1):
         region = regions.get(stop.key) if stop.key else None
         marker = "> " if number - 1 == tour.position else "  "

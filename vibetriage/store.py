@@ -19,6 +19,7 @@ from pathlib import Path
 
 from vibetriage.decisions import Move, attach, derive, find_moves, follow
 from vibetriage.model import (
+    MAX_NOTE_CHARS,
     TAGS,
     Commit,
     Decision,
@@ -393,6 +394,8 @@ class Store:
     ) -> Decision:
         if tag not in TAGS:
             raise StoreError(f"unknown tag {tag!r}; use one of {', '.join(TAGS)}")
+        if len(note) > MAX_NOTE_CHARS:
+            raise StoreError(f"the note has {len(note)} characters; keep it under {MAX_NOTE_CHARS} (link to a document for more)")
         record = {
             "uid": uuid.uuid4().hex,
             "at": at or now_iso(),

@@ -176,11 +176,13 @@ def from_codetour(data: bytes, regions: list[Region], *, name: str | None = None
         doc = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise TourError(f"not a JSON CodeTour file ({exc})") from None
+    except (RecursionError, ValueError):  # nested too deep; a number too long
+        raise TourError("not a CodeTour file (nested too deep, or a number too long)") from None
     if not isinstance(doc, dict) or not isinstance(doc.get("steps"), list):
         raise TourError("not a CodeTour file: no `steps` list")
     title = name or doc.get("title")
-    if not isinstance(title, str) or not title.strip() or len(title) > 200:
-        raise TourError("the tour needs a title (or pass --name)")
+    if not isinstance(title, str) or not title.strip() or len(title) > 200 or not title.isprintable():
+        raise TourError("the tour needs a title of printable text (or pass --name)")
     if len(doc["steps"]) > MAX_STOPS:
         raise TourError(f"more than {MAX_STOPS} steps")
     by_start: dict[tuple[str, int], list[Region]] = {}
@@ -200,6 +202,10 @@ def _stop(number: int, step, by_start) -> TourStop:
         raise TourError(f"step {number}: `line` must be a line number")
     if not isinstance(note, str) or len(note) > _MAX_TEXT or (title is not None and not isinstance(title, str)):
         raise TourError(f"step {number}: `description` and `title` must be text")
+    try:
+        (path + note + (title or "")).encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate: JSON allows it, text cannot hold it
+        raise TourError(f"step {number}: not valid text") from None
     path = posixpath.normpath(path)
     line = int(line) if line is not None else None
     here = by_start.get((path, line), []) if line else []

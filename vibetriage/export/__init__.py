@@ -82,6 +82,10 @@ def write_file(path: Path, data: bytes) -> None:
     path = Path(path)
     if path.is_dir():
         raise ExportError(f"{path} is a directory: name a file")
+    # Only a regular file (or a link to one) is replaced: renaming over a device or a FIFO, or
+    # over a link to one (/dev/stdout), would destroy it.
+    if (path.exists() or path.is_symlink()) and not path.is_file():
+        raise ExportError(f"{path} is not a regular file: name a file, or leave out -o to print")
     directory = path.parent
     if not directory.is_dir():
         raise ExportError(f"no directory {directory} to write {path.name} into")
