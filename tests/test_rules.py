@@ -54,6 +54,16 @@ def test_every_rule_compiles_for_each_language_it_names(language):
     assert owners == {r.id for r in security.query_rules(language)}
 
 
+@pytest.mark.parametrize("rule", security.rules(), ids=lambda r: r.id)
+def test_every_regex_of_every_rule_compiles(rule):
+    # Regexes compile on first use (a scan loads only its languages' rules): a broken one would
+    # otherwise surface only on the code that reaches it.
+    regexes = [rx for _, rx in (*rule.where, *rule.where_not)]
+    regexes += [r for r in (rule.pattern, rule.entropy.placeholder if rule.entropy else None) if r is not None]
+    for rx in regexes:
+        rx.search(b"" if isinstance(rx.text, bytes) else "")
+
+
 def test_inline_suppression_is_kept_with_its_reason():
     code = (
         "def f(cur, name):\n"
