@@ -128,3 +128,18 @@ def test_history_extended_by_another_scan_meanwhile_is_not_stored_twice(tmp_path
         commits = store.commits()
     assert [c.sha[0] for c in commits] == ["b", "a"]
     assert sum(f.added for c in commits for f in c.files) == 4
+
+
+def test_several_decisions_are_recorded_in_one_transaction_or_not_at_all(tmp_path):
+    from vibetriage.model import NewDecision
+
+    with Store.open(tmp_path / "t.db") as store:
+        a, b = region("f", "fa"), region("g", "fg")
+        written = store.add_decisions([NewDecision(a, "load-bearing", note="core"), NewDecision(b, "reviewed", removed=True)], "ann")
+        assert [(d.key.qualname, d.tag, d.removed, d.note, d.actor) for d in store.decisions()] == [
+            ("f", "load-bearing", False, "core", "ann"), ("g", "reviewed", True, "", "ann")]
+        assert [d.id for d in written] == [d.id for d in store.decisions()]
+        assert written[0].at == written[1].at  # one moment: one user action
+        with pytest.raises(StoreError, match="unknown tag"):
+            store.add_decisions([NewDecision(a, "reviewed"), NewDecision(b, "important")], "ann")
+        assert len(store.decisions()) == 2  # the valid first one was not written either

@@ -21,7 +21,7 @@ whose fingerprint no longer matches the region's code is stale).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from vibetriage.model import Decision, Region, RegionKey, RegionState
@@ -48,8 +48,12 @@ def follow(d: Decision, moves: Iterable[Move]) -> RegionKey:
 
 def attach(decisions: Iterable[Decision], regions: Iterable[Region], moves: Iterable[Move] = ()) -> Attachment:
     """Map each decision to the current region with the identity it has now."""
+    return attach_keys(decisions, {r.key for r in regions}, moves)
+
+
+def attach_keys(decisions: Iterable[Decision], present: Collection[RegionKey], moves: Iterable[Move] = ()) -> Attachment:
+    """`attach`, given the identities of the current regions."""
     moves = list(moves)
-    present = {r.key for r in regions}
     attached: dict[RegionKey, list[Decision]] = defaultdict(list)
     orphans: list[Decision] = []
     for d in sorted(decisions, key=lambda d: d.id):

@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from functools import cached_property
 from pathlib import Path
 
-from vibetriage.decisions import Move, attach, derive, find_moves, follow
+from vibetriage.decisions import Move, attach_keys, derive, find_moves, follow
 from vibetriage.model import (
     TAGS,
     Commit,
@@ -25,13 +25,16 @@ from vibetriage.model import (
     Diagnostic,
     FileChange,
     FileChurn,
+    FileSummary,
     Finding,
     Metrics,
+    NewDecision,
     RankedFile,
     RankedRegion,
     Region,
     RegionKey,
     RegionState,
+    RegionSummary,
     RiskScore,
     ScanInfo,
     ScorePart,
@@ -354,6 +357,30 @@ class Store:
         row = rows.fetchone()
         return _ranked_file(row[-1], dict(zip(names, row))) if row else None
 
+    def file_summaries(self) -> list[FileSummary]:
+        """Every file, ranked as `ranked_files` ranks them, without the score's parts: the list a
+        screen of every file needs, fast on tens of thousands of files."""
+        rows = self.conn.execute(
+            "SELECT path, language, role, score, commits, lines_added + lines_deleted, authors, cyclomatic, cognitive,"
+            " loc, regions, (SELECT json_extract(p.value, '$[1]') FROM json_each(f.breakdown) p"
+            "  WHERE json_extract(p.value, '$[0]') = 'test_gap' AND json_extract(p.value, '$[4]'))"
+            " FROM files f ORDER BY score DESC, path"
+        )
+        return [FileSummary(i, *row) for i, row in enumerate(rows, start=1)]
+
+    def region_summaries(self) -> list[RegionSummary]:
+        """Every region of the repository, ranked as `ranked_regions` ranks them, without the
+        score's parts."""
+        rows = self.conn.execute(
+            "SELECT r.path, r.kind, r.qualname, r.ordinal, r.start_line, r.end_line, r.fingerprint, r.cyclomatic,"
+            " r.cognitive, r.nesting, r.length, r.params, f.language, r.score, r.evidence, r.covered"
+            " FROM regions r JOIN files f ON f.path = r.path ORDER BY r.score DESC, r.path, r.start_line"
+        )
+        return [
+            RegionSummary(i, Region(*row[:7], Metrics(*row[7:12])), row[12], row[13], None if row[14] == "n/a" else row[14], row[15])
+            for i, row in enumerate(rows, start=1)
+        ]
+
     def paths(self) -> list[str]:
         """The scanned files' paths, for suggestions when a name is mistyped."""
         return [p for (p,) in self.conn.execute("SELECT path FROM files ORDER BY path")]
@@ -380,24 +407,27 @@ class Store:
     def add_decision(
         self, region: Region, tag: str, actor: str, *, note: str = "", removed: bool = False, at: str | None = None
     ) -> Decision:
-        if tag not in TAGS:
-            raise StoreError(f"unknown tag {tag!r}; use one of {', '.join(TAGS)}")
-        record = {
-            "uid": uuid.uuid4().hex,
-            "at": at or now_iso(),
-            "actor": actor,
-            "path": region.path,
-            "kind": region.kind,
-            "qualname": region.qualname,
-            "ordinal": region.ordinal,
-            "fingerprint": region.fingerprint,
-            "tag": tag,
-            "removed": int(removed),
-            "note": note,
-        }
+        return self.add_decisions([NewDecision(region, tag, removed, note)], actor, at=at)[0]
+
+    def add_decisions(self, new: Iterable[NewDecision], actor: str, *, at: str | None = None) -> list[Decision]:
+        """Record several decisions (a whole file's regions, or an undo) in one transaction: all of
+        them or, if any fails, none."""
+        new = list(new)
+        for n in new:
+            if n.tag not in TAGS:
+                raise StoreError(f"unknown tag {n.tag!r}; use one of {', '.join(TAGS)}")
+        at = at or now_iso()
+        out = []
         with self.transaction():
-            record_id = self.db["decisions"].insert(record).last_pk
-        return Decision(record_id, record["at"], actor, region.key, region.fingerprint, tag, removed, note)
+            for n in new:
+                r = n.region
+                cursor = self.conn.execute(
+                    "INSERT INTO decisions (uid, at, actor, path, kind, qualname, ordinal, fingerprint, tag, removed, note)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (uuid.uuid4().hex, at, actor, r.path, r.kind, r.qualname, r.ordinal, r.fingerprint, n.tag, int(n.removed), n.note),
+                )
+                out.append(Decision(cursor.lastrowid, at, actor, r.key, r.fingerprint, n.tag, n.removed, n.note))
+        return out
 
     def decisions(self, path: str | None = None) -> list[Decision]:
         rows = self.conn.execute(
@@ -410,12 +440,24 @@ class Store:
     def region_states(self, path: str | None = None) -> tuple[dict[RegionKey, RegionState], list[Decision]]:
         """Current state of every region (of one file, or all) that has decisions, and the
         decisions that no current region matches (kept, shown, never dropped)."""
-        regions = self.regions(path)
-        # A decision may have come from another file (a renamed one): read the whole log.
-        result = attach(self.decisions(), regions, self._moves())
-        prints = {r.key: r.fingerprint for r in regions}
+        # A decision may have come from another file (a renamed one): read the whole log. Only the
+        # files decisions lead to are read: a repository has far more regions than decisions.
+        decisions, moves = self.decisions(), self._moves()
+        paths = {path} if path is not None else {follow(d, moves).path for d in decisions}
+        prints = self._fingerprints(paths)
+        result = attach_keys(decisions, prints, moves)
         orphans = result.orphans if path is None else [d for d in result.orphans if d.key.path == path]
         return {key: derive(ds, prints[key]) for key, ds in result.attached.items()}, orphans
+
+    def _fingerprints(self, paths: Iterable[str]) -> dict[RegionKey, str]:
+        paths, out = sorted(paths), {}
+        for start in range(0, len(paths), 500):  # well under SQLite's limit of bound parameters
+            chunk = paths[start : start + 500]
+            # vibetriage: ignore[python.sql-injection] only placeholders are formatted in; the paths are bound
+            sql = f"SELECT path, kind, qualname, ordinal, fingerprint FROM regions WHERE path IN ({', '.join('?' * len(chunk))})"
+            for p, kind, qualname, ordinal, fingerprint in self.conn.execute(sql, chunk):
+                out[RegionKey(p, kind, qualname, ordinal)] = fingerprint
+        return out
 
     def _renames(self) -> dict[str, str]:
         """Old path -> current path for every rename in the cached history, chains followed."""
