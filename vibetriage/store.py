@@ -396,6 +396,18 @@ class Store:
         names = [d[0] for d in rows.description]
         return [_ranked_region(i, dict(zip(names, row))) for i, row in enumerate(rows, start=1)]
 
+    def region_ranks(self, path: str) -> tuple[dict[RegionKey, int], int]:
+        """The rank of each of a file's regions among all regions (as `ranked_regions` ranks
+        them), and how many regions there are."""
+        rows = self.conn.execute(
+            "SELECT path, kind, qualname, ordinal, rank, total FROM (SELECT path, kind, qualname, ordinal,"
+            " row_number() OVER (ORDER BY score DESC, path, start_line) AS rank, count(*) OVER () AS total FROM regions)"
+            " WHERE path = ?",
+            (path,),
+        ).fetchall()
+        total = rows[0][5] if rows else self.conn.execute("SELECT count(*) FROM regions").fetchone()[0]
+        return {RegionKey(*r[:4]): r[4] for r in rows}, total
+
     def regions(self, path: str | None = None) -> list[Region]:
         return [rr.region for rr in self.ranked_regions(path=path)]
 
