@@ -156,7 +156,9 @@ def session(scanned_repo, tmp_path):
 def make_app(session, **kwargs):
     from tui.app import VibeTriageApp
 
-    return VibeTriageApp(session, **kwargs)
+    app = VibeTriageApp(session, **kwargs)
+    app.animation_level = "none"  # nothing to wait for between key presses
+    return app
 
 
 async def settle(pilot, rounds: int = 3) -> None:
@@ -165,12 +167,15 @@ async def settle(pilot, rounds: int = 3) -> None:
     from textual.worker import WorkerFailed
 
     for _ in range(rounds):
-        for worker in list(pilot.app.workers):
+        running = [w for w in pilot.app.workers if not w.is_finished]
+        for worker in running:
             try:
                 await worker.wait()
             except WorkerFailed:
                 pass
         await pilot.pause()
+        if not running:
+            break
 
 
 def screen_text(app) -> str:

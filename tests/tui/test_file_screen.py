@@ -96,4 +96,4 @@ async def test_order_toggle_and_scrolling_the_source(session):
         await pilot.press("end")
         assert source.top_line > 3
         await pilot.press("pageup", "home", "right")
-        assert source.scroll_offset.x == 1
+        assert source.scroll_offset.x == 4

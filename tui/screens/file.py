@@ -121,15 +121,14 @@ class FileScreen(Screen[None]):
         p = self.app.palette
         f = d.ranked
         c = f.churn
-        head = Text.assemble((f"#{f.rank}", "bold"), (f" of {d.files_total}  ", p.muted), plain(f.file.path, "bold"))
-        head.append(f"  {f.file.language} · {f.file.loc} loc · {c.commits} commits by {c.authors} authors", style=p.muted)
+        # What matters most first: on a narrow terminal the details wrap to the second line.
+        head = Text.assemble((f"#{f.rank}", "bold"), (f" of {d.files_total}  ", p.muted), plain(f.file.path, "bold"), "  ")
+        head.append_text(score_cell(f.risk.score, p))
+        head.append("  ")
+        head.append_text(summary_cell(Summary.of(list(d.states.values()), len(d.regions)), p))
+        head.append(f"   {f.file.language} · {f.file.loc} loc · {c.commits} commits by {c.authors} authors", style=p.muted)
         if c.ai_commits:
             head.append(f" ({c.ai_commits} AI-assisted)", style=p.muted)
-        head.append("  score ", style=p.muted)
-        head.append_text(score_cell(f.risk.score, p))
-        summary = Summary.of(list(d.states.values()), len(d.regions))
-        head.append("  ")
-        head.append_text(summary_cell(summary, p))
         self.query_one("#file-head", Static).update(head)
         source = self.query_one(SourceView)
         source.set_source(d.lines, d.source_error or "")

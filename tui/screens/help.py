@@ -64,7 +64,7 @@ class HelpScreen(ModalScreen[None]):
 
     def keys_table(self) -> Table:
         t = Table(box=None, pad_edge=False, show_header=False, expand=True)
-        t.add_column("key", no_wrap=True, style="bold", min_width=14)
+        t.add_column("key", no_wrap=True, style="bold", width=16)
         t.add_column("does", ratio=1)
         for title, bindings in binding_groups():
             t.add_row(Text(title, style="bold underline"), "")
@@ -81,7 +81,7 @@ class HelpScreen(ModalScreen[None]):
     def _legend(self) -> Table:
         t = Table(box=None, pad_edge=False, show_header=False, expand=True, title="What the marks mean", title_justify="left",
                   title_style="bold underline")
-        t.add_column("mark", no_wrap=True, style="bold", min_width=14)
+        t.add_column("mark", no_wrap=True, style="bold", width=16)
         t.add_column("means", ratio=1)
         for mark, means in LEGEND:
             t.add_row(Text(mark), Text(means))

@@ -27,15 +27,19 @@ class NoteScreen(ModalScreen[tuple[str, str] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="note-box", classes="dialog"):
             yield Static(Text.assemble(("Decision on ", "bold"), self.target), id="note-target")
+            yield Input(placeholder="why (enter saves, tab: the tag, escape cancels)", id="note-text", max_length=2000)
             with RadioSet(id="note-tag"):
                 for tag in TAGS:
                     yield RadioButton(tag, value=tag == self.tag, id=f"tag-{tag}")
-            yield Input(placeholder="why (enter saves, escape cancels)", id="note-text", max_length=2000)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save (enter)", variant="primary", id="save")
                 yield Button("Cancel (esc)", id="cancel")
 
     def on_mount(self) -> None:
+        # RadioSet starts its keyboard highlight on the first button: start it on the chosen one.
+        tags = self.query_one(RadioSet)
+        for _ in range(max(tags.pressed_index, 0)):
+            tags.action_next_button()
         self.query_one(Input).focus()
 
     def _chosen(self) -> str:

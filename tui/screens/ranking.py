@@ -146,7 +146,7 @@ class RankingScreen(Screen[None]):
         return [
             Column("rank", "#", lambda r: Text(str(r.summary.rank), style=p().muted), width=5, justify="right"),
             Column("score", "score", lambda r: score_cell(r.summary.score, p()), width=11),
-            Column("path", "path", self._label_cell, justify="path", min_width=16),
+            Column("path", "path", self._label_cell, justify="path", min_width=24),
             Column("language", "lang", lambda r: Text(r.summary.language, style=p().muted), width=10, priority=4),
             Column("churn", "churn", lambda r: number(r.summary.commits, p()), width=5, justify="right", priority=2),
             Column("complexity", "cx", lambda r: number(r.summary.cyclomatic, p()), width=4, justify="right", priority=3),
@@ -161,10 +161,10 @@ class RankingScreen(Screen[None]):
         return [
             Column("rank", "#", lambda r: Text(str(r.summary.rank), style=p().muted), width=6, justify="right"),
             Column("score", "score", lambda r: score_cell(r.summary.score, p()), width=11),
-            Column("path", "region", self._label_cell, justify="path", min_width=16),
+            Column("path", "region", self._label_cell, justify="path", min_width=28),
             Column("kind", "kind", lambda r: Text(r.summary.region.kind, style=p().muted), width=8, priority=4),
             Column("lines", "lines", lambda r: Text(f"{r.summary.region.metrics.length}", style=p().muted), width=5,
-                   justify="right", priority=3),
+                   justify="right", priority=5),
             Column("complexity", "cx", lambda r: number(r.summary.region.metrics.cyclomatic, p()), width=4, justify="right", priority=2),
             Column("security", "sec", lambda r: security_cell(r.tally, p()), width=5, justify="right"),
             Column("tests", "tests", lambda r: evidence_cell(r.summary.evidence, r.summary.covered, p()), width=5, priority=1),

@@ -22,7 +22,8 @@ BAR = 8
 def breakdown_lines(risk: RiskScore, p: Palette) -> list[Text]:
     """`hotspot     +14.1 ████▌···  0.47×0.30  raw 0.40 churn×cx`, largest contribution first."""
     measured = sum(x.weight for x in risk.parts if x.measured) or 1.0
-    lines = [Text(f"{'part':<11}{'adds':>6} {'normalised':<{BAR}}  n × weight  raw", style=p.muted)]
+    header = Text(f"{'part':<11}{'adds':>6} {'normalised':<{BAR}}  n × weight  raw", style=p.muted, no_wrap=True, overflow="ellipsis")
+    lines = [header]
     for part in sorted(risk.parts, key=lambda x: (not x.measured, -x.contribution)):
         label = f"{LABEL.get(part.name, part.name):<11}"
         if not part.measured:

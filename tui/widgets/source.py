@@ -24,14 +24,14 @@ class SourceView(ScrollView, can_focus=True):
     COMPONENT_CLASSES = {"source-view--gutter", "source-view--message"}
 
     BINDINGS = [
-        Binding("up,k", "scroll_up", "scroll up", show=False, id="source.up"),
-        Binding("down,j", "scroll_down", "scroll down", show=False, id="source.down"),
-        Binding("left", "scroll_left", "scroll left", show=False, id="source.left"),
-        Binding("right", "scroll_right", "scroll right", show=False, id="source.right"),
-        Binding("pageup", "page_up", "page up", show=False, id="source.page-up"),
-        Binding("pagedown", "page_down", "page down", show=False, id="source.page-down"),
-        Binding("home", "scroll_home", "top", show=False, id="source.top"),
-        Binding("end", "scroll_end", "bottom", show=False, id="source.bottom"),
+        Binding("up,k", "move(0, -1)", "scroll up", show=False, id="source.up"),
+        Binding("down,j", "move(0, 1)", "scroll down", show=False, id="source.down"),
+        Binding("left", "move(-4, 0)", "scroll left", show=False, id="source.left"),
+        Binding("right", "move(4, 0)", "scroll right", show=False, id="source.right"),
+        Binding("pageup", "page(-1)", "page up", show=False, id="source.page-up"),
+        Binding("pagedown", "page(1)", "page down", show=False, id="source.page-down"),
+        Binding("home", "edge(0)", "top", show=False, id="source.top"),
+        Binding("end", "edge(1)", "bottom", show=False, id="source.bottom"),
     ]
 
     DEFAULT_CSS = """
@@ -154,9 +154,14 @@ class SourceView(ScrollView, can_focus=True):
         self._cache[key] = strip
         return strip
 
-    def action_page_up(self) -> None:
-        self.scroll_page_up(animate=False)
+    # Keys scroll at once: a code reader jumps, it does not glide.
 
-    def action_page_down(self) -> None:
-        self.scroll_page_down(animate=False)
+    def action_move(self, dx: int, dy: int) -> None:
+        self.scroll_to(self.scroll_x + dx, self.scroll_y + dy, animate=False, immediate=True)
+
+    def action_page(self, direction: int) -> None:
+        self.scroll_to(y=self.scroll_y + direction * max(self.size.height - 1, 1), animate=False, immediate=True)
+
+    def action_edge(self, end: int) -> None:
+        self.scroll_to(0, self.max_scroll_y if end else 0, animate=False, immediate=True)
 

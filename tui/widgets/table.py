@@ -57,8 +57,8 @@ class RankTable(ScrollView, can_focus=True):
     DEFAULT_CSS = """
     RankTable { background: $surface; overflow-x: hidden; }
     RankTable > .rank-table--header { text-style: bold; background: $panel; }
-    RankTable > .rank-table--cursor { background: $primary 55%; }
-    RankTable > .rank-table--cursor-blurred { background: $primary 25%; }
+    RankTable > .rank-table--cursor { background: $block-cursor-background; color: $block-cursor-foreground; }
+    RankTable > .rank-table--cursor-blurred { background: $block-cursor-blurred-background; }
     RankTable > .rank-table--empty { color: $text-muted; text-style: italic; }
     """
 
