@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import random
 import shutil
 import statistics
@@ -154,10 +155,144 @@ def build(count: int, rebuild: bool) -> tuple[Path, Path]:
     return repo, db
 
 
+def frame(app) -> float:
+    """Draw every widget of the screen as the next refresh would (what a page-down must pay)."""
+    t0 = time.perf_counter()
+    app.screen._compositor.render_strips()
+    return time.perf_counter() - t0
+
+
+async def measure(repo: Path, db: Path, pages: int, size: tuple[int, int]) -> dict:
+    started = time.perf_counter()
+    from textual.worker import WorkerFailed
+
+    from tui.app import VibeTriageApp
+    from tui.data import Session
+    from tui.widgets.table import RankTable
+    from vibetriage.config import load
+
+    imported = time.perf_counter()
+    app = VibeTriageApp(Session(repo, db, "Bench <bench@example.com>", load(repo)))
+    out: dict = {"import": imported - started}
+    async with app.run_test(size=size) as pilot:
+        table = None
+        while True:
+            screen = app.screen
+            tables = screen.query(RankTable) if screen.is_attached else []
+            table = tables[0] if tables else None
+            if table is not None and len(table.rows) > 1000:
+                break
+            await asyncio.sleep(0.002)
+        out["rows"] = len(table.rows)
+        out["shown"] = time.perf_counter() - imported + frame(app)
+        for worker in list(app.workers):
+            try:
+                await worker.wait()
+            except WorkerFailed:
+                pass
+        out["scan_state"] = app.scan_state
+        await pilot.pause()
+        table.focus()
+        # page-down: the key's handling plus drawing the whole screen, per press
+        work = []
+        for _ in range(pages):
+            t0 = time.perf_counter()
+            table.action_page(1)
+            work.append(time.perf_counter() - t0 + frame(app))
+        out["page_work"] = work
+        # the same through Pilot: a real key event, with Pilot's wait for the app to go idle
+        table.action_jump(0)
+        wall = []
+        for _ in range(min(pages, 20)):
+            t0 = time.perf_counter()
+            await pilot.press("pagedown")
+            wall.append(time.perf_counter() - t0)
+        out["page_wall"] = wall
+        out["cursor"] = table.cursor
+        # fuzzy filter, one key at a time
+        ranking = app.screen
+        typed = []
+        for query in ("s", "sr", "src", "srcc", "srcco", "srccor"):
+            t0 = time.perf_counter()
+            ranking.set_filter(query)
+            typed.append(time.perf_counter() - t0 + frame(app))
+        out["filter"] = typed
+        out["filtered_rows"] = len(table.rows)
+        ranking.set_filter("")
+        # every region of the repository, loaded in a worker
+        t0 = time.perf_counter()
+        ranking.set_view("regions")
+        while ranking.triage.regions is None:
+            await asyncio.sleep(0.005)
+        await pilot.pause()
+        out["regions"] = time.perf_counter() - t0
+        out["region_rows"] = len(table.rows)
+    return out
+
+
+async def _child(repo: Path, db: Path, size: tuple[int, int]) -> None:
+    """Run the app headless and say when the ranking is on screen (for `cold_start`)."""
+    from tui.app import VibeTriageApp
+    from tui.data import Session
+    from tui.widgets.table import RankTable
+    from vibetriage.config import load
+
+    app = VibeTriageApp(Session(repo, db, "Bench <bench@example.com>", load(repo)))
+    async with app.run_test(size=size):
+        while True:
+            tables = app.screen.query(RankTable) if app.screen.is_attached else []
+            if tables and len(tables[0].rows) > 1000:
+                break
+            await asyncio.sleep(0.002)
+        app.screen._compositor.render_strips()
+        print("shown", flush=True)
+
+
+def cold_start(repo: Path, db: Path, size: tuple[int, int], runs: int = 3) -> list[float]:
+    """Wall time from starting a new Python process to the ranking on screen, as a user waits."""
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        proc = subprocess.Popen([sys.executable, __file__, "--child", str(repo), str(db), "--size", f"{size[0]}x{size[1]}"],
+                                stdout=subprocess.PIPE, text=True, cwd=ROOT)
+        assert proc.stdout is not None and proc.stdout.readline().strip() == "shown"
+        times.append(time.perf_counter() - t0)
+        proc.wait()
+    return times
+
+
+def report(out: dict, size: tuple[int, int]) -> None:
+    work, wall = out["page_work"], out["page_wall"]
+    p95 = sorted(work)[int(len(work) * 0.95) - 1]
+    print(f"terminal        {size[0]}x{size[1]} (headless), {out['rows']} files, start-up scan check: {out['scan_state']}")
+    print(f"import          {out['import']:.3f} s   (textual and the app's modules, after the interpreter's start)")
+    print(f"start -> shown  {out['shown']:.3f} s   (app created -> ranking of every file in the table and drawn; target < 1 s)")
+    print("page-down ms    ", " ".join(f"{w * 1000:.0f}" for w in work))
+    print(f"page-down       mean {statistics.mean(work) * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms, max {max(work) * 1000:.1f} ms"
+          f" over {len(work)} presses (key handling + drawing the screen; target: max < 50 ms)")
+    print(f"page-down/Pilot mean {statistics.mean(wall) * 1000:.1f} ms, max {max(wall) * 1000:.1f} ms over {len(wall)} presses "
+          "(includes Pilot's own wait for the app to go idle, at least 2 x 20 ms)")
+    filt = out["filter"]
+    print(f"filter key      mean {statistics.mean(filt) * 1000:.1f} ms, max {max(filt) * 1000:.1f} ms per key"
+          f" (6 keys, down to {out['filtered_rows']} rows)")
+    print(f"regions view    {out['regions']:.2f} s to load and show {out['region_rows']} regions (in a worker; the UI stays live)")
+
+
 if __name__ == "__main__":
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--files", type=int, default=20_000)
     ap.add_argument("--pages", type=int, default=60)
+    ap.add_argument("--size", default="160x50", help="terminal size (default 160x50)")
     ap.add_argument("--rebuild", action="store_true")
+    ap.add_argument("--child", nargs=2, metavar=("REPO", "DB"), help=argparse.SUPPRESS)
     args = ap.parse_args()
-    build(args.files, args.rebuild)
+    size = tuple(int(x) for x in args.size.split("x"))
+    if args.child:
+        asyncio.run(_child(Path(args.child[0]), Path(args.child[1]), size))
+        sys.exit(0)
+    repo, db = build(args.files, args.rebuild)
+    cold = cold_start(repo, db, size)
+    report(asyncio.run(measure(repo, db, args.pages, size)), size)
+    print(f"cold start      {min(cold):.2f} s best, {max(cold):.2f} s worst of {len(cold)}: a new Python process -> ranking "
+          "on screen (interpreter, imports, database, first frame; headless)")
+    print(f"machine         {os.cpu_count()} cores, Python {sys.version.split()[0]}")

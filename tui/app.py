@@ -51,6 +51,7 @@ class VibeTriageApp(App[None]):
         self.scan_job: ScanJob | None = None
         self.scan_state = "checking" if scan_on_start else "current"
         self.palette: Palette = palette({}, True)
+        self._scan_started = False
 
     def on_mount(self) -> None:
         from tui.screens.ranking import RankingScreen
@@ -58,7 +59,12 @@ class VibeTriageApp(App[None]):
         self.theme_changed_signal.subscribe(self, lambda _theme: self._restyle())
         self._restyle()
         self.push_screen(RankingScreen())
-        if self.scan_on_start:
+
+    def ranking_loaded(self) -> None:
+        """The ranking is on screen: now check the repository for changes. (Checking first would
+        make the ranking wait: both want the CPU at start.)"""
+        if self.scan_on_start and not self._scan_started:
+            self._scan_started = True
             self.start_scan()
 
     def say(self, message: str, *, severity: str = "information", timeout: float | None = None) -> None:

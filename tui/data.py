@@ -54,26 +54,37 @@ class Session:
 # -- the ranking ---------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
 class FileRow:
-    summary: FileSummary
-    tally: Tally
-    label: str  # the path as shown (control characters made visible): what the filter matches
+    """A file's line in the ranking. A plain class: twenty thousand of them are made at start."""
+
+    __slots__ = ("summary", "tally", "label")
+
+    def __init__(self, summary: FileSummary, tally: Tally, label: str) -> None:
+        self.summary = summary
+        self.tally = tally
+        self.label = label  # the path as shown (control characters made visible): what the filter matches
 
     @property
     def key(self) -> str:
         return self.summary.path
 
 
-@dataclass(frozen=True, slots=True)
 class RegionRow:
-    summary: RegionSummary
-    tally: Tally
-    label: str  # `path::qualname` as shown
+    """A region's line in the ranking of every region of the repository."""
+
+    __slots__ = ("summary", "tally", "label")
+
+    def __init__(self, summary: RegionSummary, tally: Tally, label: str) -> None:
+        self.summary = summary
+        self.tally = tally
+        self.label = label  # `path::qualname` as shown
 
     @property
     def key(self) -> RegionKey:
         return self.summary.region.key
+
+
+NO_FINDINGS = Tally()
 
 
 @dataclass
@@ -86,19 +97,28 @@ class Triage:
     orphans: list[Decision]
     findings: dict[str, list[Finding]]
     regions: list[RegionRow] | None = None  # loaded when first asked for
-    summaries: dict[str, Summary] = field(default_factory=dict)
+    summaries: dict[str, Summary] = field(default_factory=dict)  # files whose regions have decisions
 
     def __post_init__(self) -> None:
+        self._regions_of = {row.key: row.summary.regions for row in self.files}
+        self.region_count = sum(self._regions_of.values())
         self.summarise()
+
+    def summary(self, path: str) -> Summary:
+        """How the file's regions stand (a file without decisions: all untriaged)."""
+        found = self.summaries.get(path)
+        return found if found is not None else Summary(untriaged=self._regions_of.get(path, 0))
 
     def summarise(self, path: str | None = None) -> None:
         by_path: dict[str, list[RegionState]] = {}
         for key, state in self.states.items():
             if path is None or key.path == path:
                 by_path.setdefault(key.path, []).append(state)
-        for row in self.files:
-            if path is None or row.key == path:
-                self.summaries[row.key] = Summary.of(by_path.get(row.key, []), row.summary.regions)
+        if path is not None:
+            self.summaries.pop(path, None)
+        for p, states in by_path.items():
+            if p in self._regions_of:
+                self.summaries[p] = Summary.of(states, self._regions_of[p])
 
     def update_states(self, path: str, states: dict[RegionKey, RegionState]) -> None:
         """Replace the states of one file's regions (after a decision on it)."""
@@ -120,7 +140,7 @@ def load_triage(session: Session) -> Triage:
         for f in store.findings():
             findings.setdefault(f.path, []).append(f)
         states, orphans = store.region_states()
-    rows = [FileRow(s, _tally(findings.get(s.path, ())), visible(s.path)) for s in files]
+    rows = [FileRow(s, _tally(findings[s.path]) if s.path in findings else NO_FINDINGS, visible(s.path)) for s in files]
     return Triage(scan, rows, states, orphans, findings)
 
 

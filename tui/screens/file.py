@@ -61,6 +61,8 @@ class FileScreen(Screen[None]):
         self.neighbours = neighbours
         self.detail: FileDetail | None = None
         self.by_line = False
+        self._shown: RegionItem | None = None
+        self._details_stale: set[str] = set()
 
     def compose(self) -> ComposeResult:
         yield Static(Text.assemble(plain(self.path, "bold"), ("  loading…", "dim")), id="file-head")
@@ -188,27 +190,51 @@ class FileScreen(Screen[None]):
         self._show_region(event.row)
 
     def _show_region(self, item: RegionItem | None) -> None:
-        d, p = self.detail, self.app.palette
+        d = self.detail
         if d is None:
             return
-        sections = []
-        region = item.ranked.region if item else None
+        self._shown = item
         if item is not None:
-            title = Text.assemble(("region ", p.muted), plain(region.qualname, "bold"),
-                                  (f"  #{d.region_rank.get(region.key, '?')} of {d.regions_total} regions · score {item.ranked.risk.score:.1f}", p.muted))
-            sections.append((title, item.ranked.risk))
+            region = item.ranked.region
             self.query_one(SourceView).show_lines(region.start_line, region.end_line)
-        f = d.ranked
-        sections.append((Text.assemble(("file ", p.muted), plain(f.file.path, "bold"),
-                                       (f"  #{f.rank} of {d.files_total} files · score {f.risk.score:.1f}", p.muted)), f.risk))
-        self.query_one(Breakdown).show(sections, p)
-        self.query_one(Findings).show(d.findings, region, p)
-        state = d.states.get(region.key) if region else None
-        self.query_one(History).show(list(state.decisions) if state else [], p, region.fingerprint if region else None)
+        state = d.states.get(item.key) if item else None
         tabs = self.query_one(TabbedContent)
-        tabs.get_tab("findings").label = f"findings ({len(d.findings)})" if d.findings else "findings"
-        count = len(state.decisions) if state else 0
-        tabs.get_tab("history").label = f"history ({count})" if count else "history"
+        for pane, label in (("findings", f"findings ({len(d.findings)})" if d.findings else "findings"),
+                            ("history", f"history ({len(state.decisions)})" if state and state.decisions else "history")):
+            tab = tabs.get_tab(pane)
+            if tab.label_text != label:
+                tab.label = label
+        # Only the panel on show is drawn now (each redraw lays the screen out again); the others
+        # when their tab is chosen.
+        self._details_stale = {"why", "findings", "history"}
+        self._draw_details(tabs.active)
+
+    def _draw_details(self, pane: str) -> None:
+        if pane not in self._details_stale or self.detail is None:
+            return
+        self._details_stale.discard(pane)
+        d, p, item = self.detail, self.app.palette, self._shown
+        region = item.ranked.region if item else None
+        if pane == "why":
+            sections = []
+            if item is not None:
+                title = Text.assemble(("region ", p.muted), plain(region.qualname, "bold"),
+                                      (f"  #{d.region_rank.get(region.key, '?')} of {d.regions_total} regions · score "
+                                       f"{item.ranked.risk.score:.1f}", p.muted))
+                sections.append((title, item.ranked.risk))
+            f = d.ranked
+            sections.append((Text.assemble(("file ", p.muted), plain(f.file.path, "bold"),
+                                           (f"  #{f.rank} of {d.files_total} files · score {f.risk.score:.1f}", p.muted)), f.risk))
+            self.query_one(Breakdown).show(sections, p)
+        elif pane == "findings":
+            self.query_one(Findings).show(d.findings, region, p)
+        else:
+            state = d.states.get(region.key) if region else None
+            self.query_one(History).show(list(state.decisions) if state else [], p, region.fingerprint if region else None)
+
+    @on(TabbedContent.TabActivated, "#details")
+    def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        self._draw_details(event.pane.id or "")
 
     def selected_item(self) -> RegionItem | None:
         return self.query_one("#regions", RankTable).row

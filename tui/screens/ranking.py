@@ -5,8 +5,10 @@ Opening a row shows its file; whole-file tags and, in the regions view, region t
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -28,6 +30,18 @@ from tui.widgets.table import Column, RankTable
 from vibetriage.text import visible
 
 STATES = ("untriaged", "load-bearing", "reviewed", "stale", "prototype-track")
+
+
+@contextmanager
+def _long_lived():
+    """Around replacing the ranking's data: the old data may go, and the new data -- hundreds of
+    thousands of objects that live as long as the screen -- is moved out of the garbage
+    collector's sight. Without this every full collection walks all of it, and one lands in a
+    page-down now and then (a 60-90 ms stall on 20,000 files, measured)."""
+    gc.unfreeze()
+    yield
+    gc.collect()
+    gc.freeze()
 
 
 @dataclass(frozen=True)
@@ -61,6 +75,8 @@ class RankingScreen(Screen[None]):
         self.sort_column = {"files": "rank", "regions": "rank"}
         self.sort_reverse = {"files": False, "regions": False}
         self._regions_loading = False
+        self._narrowed: tuple | None = None
+        self._generation = 0  # counts changes of decision states (a state filter's result changes)
 
     def compose(self) -> ComposeResult:
         yield Static(id="status")
@@ -101,21 +117,26 @@ class RankingScreen(Screen[None]):
 
             self._regions_loading = False
             self.app.say(f"cannot read the database: {describe(worker.error)}", severity="error", timeout=15)
+            if worker.group == "ranking-load":
+                self.app.ranking_loaded()
             return
         if event.state != WorkerState.SUCCESS:
             return
         if worker.group == "ranking-load":
             keep_regions = self.view == "regions"
-            self.triage = worker.result
+            with _long_lived():
+                self.triage = worker.result
             self._regions_loading = False
             self.refresh_rows()
             if keep_regions:
                 self._ensure_regions()
+            self.app.ranking_loaded()
         elif worker.group == "ranking-regions":
             triage, regions = worker.result
             self._regions_loading = False
             if triage is self.triage:
-                triage.regions = regions
+                with _long_lived():
+                    triage.regions = regions
                 self.refresh_rows()
 
     @on(SnapshotChanged)
@@ -128,6 +149,7 @@ class RankingScreen(Screen[None]):
             return
         for path, states in message.written.states.items():
             self.triage.update_states(path, states)
+        self._generation += 1
         if self.state is not None:
             self.refresh_rows()  # a row may have entered or left the state filter
         else:
@@ -138,11 +160,14 @@ class RankingScreen(Screen[None]):
     def _scan_state_changed(self) -> None:
         self.update_status()
 
+    def on_unmount(self) -> None:
+        gc.unfreeze()
+
     # -- columns -------------------------------------------------------------------------------
 
     def _file_columns(self) -> list[Column]:
         p = lambda: self.app.palette  # noqa: E731 -- read at draw time: the theme can change
-        summaries = lambda row: self.triage.summaries.get(row.key, Summary()) if self.triage else Summary()  # noqa: E731
+        summaries = lambda row: self.triage.summary(row.key) if self.triage else Summary()  # noqa: E731
         return [
             Column("rank", "#", lambda r: Text(str(r.summary.rank), style=p().muted), width=5, justify="right"),
             Column("score", "score", lambda r: score_cell(r.summary.score, p()), width=11),
@@ -211,7 +236,7 @@ class RankingScreen(Screen[None]):
     }
 
     def _decision_order(self, row: FileRow):
-        s = self.triage.summaries.get(row.key, Summary()) if self.triage else Summary()
+        s = self.triage.summary(row.key) if self.triage else Summary()
         return (s.stale, s.untriaged, s.load_bearing + s.prototype + s.reviewed)
 
     def _state_order(self, row: RegionRow):
@@ -237,17 +262,29 @@ class RankingScreen(Screen[None]):
         if self.state is not None:
             rows = [r for r in rows if self._in_state(r, self.state)]
         if self._matcher is not None:
-            search = self._matcher.search
-            rows = [r for r in rows if search(r.label)]
+            rows = self._narrow(rows)
         column = self.sort_column[self.view]
         if column != "rank" or self.sort_reverse[self.view]:
             sort = self.SORTS[self.view][column]
             rows = sorted(rows, key=lambda r: sort.key(self, r), reverse=sort.descending != self.sort_reverse[self.view])
         return rows
 
+    def _narrow(self, rows: list) -> list:
+        """The rows whose label the fuzzy filter matches. Typing one more character can only
+        narrow the last result: it is searched instead of every row."""
+        base = (self.view, self.language, self.state, self.security_only, id(self.triage),
+                id(self.triage.regions), self._generation)
+        last = self._narrowed
+        if last is not None and last[0] == base and self.query_text.startswith(last[1]):
+            rows = last[2]
+        search = self._filter.search
+        found = [r for r in rows if search(r.label)]
+        self._narrowed = (base, self.query_text, found)
+        return found
+
     def _in_state(self, row: FileRow | RegionRow, state: str) -> bool:
         if isinstance(row, FileRow):
-            return self.triage.summaries.get(row.key, Summary()).has(state)
+            return self.triage.summary(row.key).has(state)
         s = self.triage.states.get(row.key)
         if state == "untriaged":
             return s is None or (s.track == "unclassified" and s.review == "unreviewed")
@@ -273,8 +310,7 @@ class RankingScreen(Screen[None]):
         t = self.triage
         if t is not None and t.scan is not None:
             head = t.scan.head[:8] if t.scan.head else "no git"
-            regions = sum(r.summary.regions for r in t.files)
-            status.append(f"  {len(t.files)} files · {regions} regions · HEAD {head}", style=p.muted)
+            status.append(f"  {len(t.files)} files · {t.region_count} regions · HEAD {head}", style=p.muted)
             stale = sum(s.stale for s in t.summaries.values())
             if stale:
                 status.append(f"  {stale} stale review{'s' if stale != 1 else ''}", style=p.stale)
@@ -307,6 +343,9 @@ class RankingScreen(Screen[None]):
     def set_filter(self, value: str) -> None:
         self.query_text = value
         chars = [c for c in value if not c.isspace()]
+        # Two patterns: a plain one to filter every row, one with groups for the matched
+        # characters of the rows on screen.
+        self._filter = re.compile(".*?".join(re.escape(c) for c in chars), re.IGNORECASE)
         self._matcher = re.compile(".*?".join(f"({re.escape(c)})" for c in chars), re.IGNORECASE) if chars else None
         self.refresh_rows()
 

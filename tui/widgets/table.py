@@ -259,9 +259,17 @@ class RankTable(ScrollView, can_focus=True):
         self._layout = (width, laid)
         return laid
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # Styles are looked up once per frame, not once per line: a page of rows must draw fast.
+        self._base = self.rich_style
+        focused = self.has_focus
+        self._cursor_style = self.get_component_rich_style(
+            "rank-table--cursor" if focused else "rank-table--cursor-blurred", partial=True)
+        return super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base = getattr(self, "_base", None) or self.rich_style
         if y == 0:
             return self._strip(("header", width, self.sort_column, self.sort_reverse), self._header, base, width)
         index = int(self.scroll_offset.y) + y - 1
@@ -274,23 +282,23 @@ class RankTable(ScrollView, can_focus=True):
             return Strip.blank(width, base)
         cursor = index == self.cursor
         key = (index, cursor and (self.has_focus or 2), width)
-        return self._strip(key, lambda: self._row_text(self._rows[index]), base, width, cursor=cursor)
+        return self._strip(key, lambda: self._row_segments(self._rows[index]), base, width, cursor=cursor)
 
-    def _strip(self, key: tuple, make: Callable[[], Text], base: Style, width: int, cursor: bool = False) -> Strip:
+    def _strip(self, key: tuple, make: Callable[[], Text | list[Segment]], base: Style, width: int, cursor: bool = False) -> Strip:
         key = (*key, self._generation)
         strip = self._cache.get(key)
         if strip is None:
-            if len(self._cache) > 2000:
+            if len(self._cache) > 400:  # a few pages: more only gives the garbage collector work
                 self._cache.clear()
-            text = make()
-            segments = list(text.render(self.app.console))
+            made = make()
+            segments = list(made.render(self.app.console)) if isinstance(made, Text) else made
             if cursor:
-                name = "rank-table--cursor" if self.has_focus else "rank-table--cursor-blurred"
-                over = self.get_component_rich_style(name, partial=True)
+                over = getattr(self, "_cursor_style", None) or Style()
                 segments = list(Segment.apply_style(segments, base, post_style=over))
+                base = base + over
             else:
                 segments = list(Segment.apply_style(segments, base))
-            strip = Strip(segments).adjust_cell_length(width, base + over if cursor else base)
+            strip = Strip(segments).adjust_cell_length(width, base)
             self._cache[key] = strip
         return strip
 
@@ -306,9 +314,15 @@ class RankTable(ScrollView, can_focus=True):
         line.stylize(style)
         return line
 
-    def _row_text(self, row: Any) -> Text:
-        cells = [_fit(column.render(row), width, column.justify) for column, width in self._columns_laid_out()]
-        return Text(" " * GAP).join(cells)
+    def _row_segments(self, row: Any) -> list[Segment]:
+        console = self.app.console
+        gap = Segment(" " * GAP)
+        segments: list[Segment] = []
+        for i, (column, width) in enumerate(self._columns_laid_out()):
+            if i:
+                segments.append(gap)
+            segments.extend(_fit(column.render(row), width, column.justify).render(console))
+        return segments
 
     def on_focus(self) -> None:
         self._refresh_row(self.cursor)
