@@ -81,6 +81,9 @@ class VibeTriageApp(App[None]):
                 widget.invalidate()
             for widget in screen.query(SourceView):
                 widget.restyle(self.current_theme.dark)
+            restyle = getattr(screen, "restyle", None)
+            if restyle is not None:
+                restyle()  # text drawn with the old theme's colours
 
     def broadcast(self, message_type: type[Message], *args) -> None:
         for screen in self.screen_stack:

@@ -160,7 +160,7 @@ class FileScreen(Screen[None]):
         p = lambda: self.app.palette  # noqa: E731 -- read at draw time: the theme can change
         return [
             Column("score", "score", lambda i: score_cell(i.ranked.risk.score, p(), bar=3), width=9),
-            Column("region", "region", self._region_cell, min_width=12),
+            Column("region", "region", self._region_cell, min_width=20),
             Column("lines", "lines", lambda i: Text(f"{i.ranked.region.start_line}-{i.ranked.region.end_line}", style=p().muted),
                    width=9, justify="right", priority=3),
             Column("complexity", "cx", lambda i: number(i.ranked.region.metrics.cyclomatic, p()), width=3, justify="right", priority=2),
@@ -251,6 +251,12 @@ class FileScreen(Screen[None]):
         table.invalidate()
         self._show_file(table.row.key if table.row else None)
         self._show_region(table.row)
+
+    def restyle(self) -> None:
+        if self.detail is not None and self.is_mounted:
+            table = self.query_one("#regions", RankTable)
+            self._show_file(table.row.key if table.row else None)
+            self._show_region(table.row)
 
     @on(SnapshotChanged)
     def _snapshot_changed(self) -> None:

@@ -158,10 +158,17 @@ class RankingScreen(Screen[None]):
 
     @on(ScanStateChanged)
     def _scan_state_changed(self) -> None:
-        self.update_status()
+        if self.triage is not None and self.triage.scan is None:
+            self.refresh_rows()  # the empty table says whether a scan is coming
+        else:
+            self.update_status()
 
     def on_unmount(self) -> None:
         gc.unfreeze()
+
+    def restyle(self) -> None:
+        if self.is_mounted:
+            self.update_status()
 
     # -- columns -------------------------------------------------------------------------------
 
@@ -296,7 +303,8 @@ class RankingScreen(Screen[None]):
         if self.view == "regions" and (self.triage is None or self.triage.regions is None):
             table.empty = "loading every region of the repository…"
         elif self.triage is not None and self.triage.scan is None:
-            table.empty = "no scan yet: ctrl+r scans the repository"
+            scanning = self.app.scan_state in ("checking", "scanning")
+            table.empty = "scanning the repository…" if scanning else "no scan yet: ctrl+r scans the repository"
         else:
             table.empty = "no row matches the filters (x clears them)"
         table.sort_column = self.sort_column[self.view]
