@@ -223,6 +223,25 @@ class VibeTriageApp(App[None]):
     def action_toggle_dark(self) -> None:
         self.theme = "textual-light" if self.current_theme.dark else "textual-dark"
 
+    def _fatal_error(self) -> None:
+        """Textual's last resort for an unhandled exception (a bug of ours): one line on the
+        terminal and the traceback in a file, not a screenful of traceback."""
+        import sys
+        import tempfile
+        import traceback
+
+        from rich.text import Text
+
+        error = sys.exc_info()[1]
+        try:
+            with tempfile.NamedTemporaryFile("w", prefix="vibetriage-crash-", suffix=".log", delete=False, encoding="utf-8") as log:
+                log.write(traceback.format_exc())
+            where = f"; the details are in {log.name}"
+        except OSError:
+            where = ""
+        self.bell()
+        self.panic(Text(f"vibetriage: error: internal error ({visible(type(error).__name__)}: {visible(error)}){where}"))
+
     def on_unmount(self) -> None:
         if self.scan_job is not None:
             self.scan_job.cancel()  # the worker thread stops at its next progress report

@@ -186,3 +186,29 @@ async def test_a_review_of_code_that_changed_since_shows_as_stale_in_both_screen
         await pilot.press("h")
         text = screen_text(app)
         assert "STALE" in text and "stale: code changed since" in text
+
+
+async def test_an_internal_error_ends_in_one_line_and_a_log_file_not_a_traceback(session, tmp_path, monkeypatch):
+    import tempfile
+
+    import pytest
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    app = make_app(session)
+    shown = []
+    monkeypatch.setattr(app, "panic", lambda *renderables: shown.extend(str(r) for r in renderables))
+
+    def boom():
+        raise RuntimeError("boom [b]x[/b]")
+
+    with pytest.raises(RuntimeError):
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle(pilot)
+            app.call_later(boom)
+            await pilot.pause()
+    assert len(shown) == 1
+    shown = shown[0]
+    assert shown.startswith("vibetriage: error: internal error (RuntimeError: boom [b]x[/b]); the details are in ")
+    assert "Traceback" not in shown and app.return_code == 1
+    log = next(tmp_path.glob("vibetriage-crash-*.log"))
+    assert "Traceback" in log.read_text() and "boom" in log.read_text()

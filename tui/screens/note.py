@@ -37,10 +37,11 @@ class NoteScreen(ModalScreen[tuple[str, str] | None]):
 
     def on_mount(self) -> None:
         # RadioSet starts its keyboard highlight on the first button: start it on the chosen one.
-        tags = self.query_one(RadioSet)
-        for _ in range(max(tags.pressed_index, 0)):
-            tags.action_next_button()
-        self.query_one(Input).focus()
+        for tags in self.query(RadioSet):  # none when the app is closing as this opens
+            for _ in range(max(tags.pressed_index, 0)):
+                tags.action_next_button()
+        for note in self.query(Input):
+            note.focus()
 
     def _chosen(self) -> str:
         pressed = self.query_one(RadioSet).pressed_button

@@ -325,8 +325,11 @@ class RankingScreen(Screen[None]):
             if t.orphans:
                 status.append(f"  {len(t.orphans)} decision(s) on code that is gone", style=p.medium)
         state = self.app.scan_state
+        if state == "stale" and (t is None or t.scan is None):
+            state = "unscanned"
         label, style = {"checking": ("checking for changes…", p.muted), "scanning": ("scanning…", p.medium),
-                        "current": ("up to date", p.ok), "stale": ("code changed since the scan: ctrl+r", p.stale)}.get(state, (state, p.muted))
+                        "current": ("up to date", p.ok), "stale": ("code changed since the scan: ctrl+r", p.stale),
+                        "unscanned": ("not scanned: ctrl+r scans", p.stale)}.get(state, (state, p.muted))
         status.append("  ● ", style=style)
         status.append(label, style=style)
         self.query_one("#status", Static).update(status)
