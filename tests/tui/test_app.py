@@ -131,6 +131,8 @@ async def test_cancelling_the_scan_leaves_nothing_half_written(scanned_repo, tmp
                 break
         await pilot.press("escape")
         assert "cancelling" in screen_text(app)
+        await pilot.press("ctrl+c")  # cancels too: it must not end the app in the middle of a scan
+        assert app.is_running and isinstance(app.screen, ScanScreen)
         gate.set()
         await settle(pilot)
         assert isinstance(app.screen, RankingScreen) and app.scan_state == "stale"

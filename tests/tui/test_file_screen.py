@@ -97,3 +97,8 @@ async def test_order_toggle_and_scrolling_the_source(session):
         assert source.top_line > 3
         await pilot.press("pageup", "home", "right")
         assert source.scroll_offset.x == 4
+        await pilot.press("left", "pagedown")
+        assert source.scroll_offset.x == 0 and source.top_line > 1
+        top = source.top_line
+        await pilot.press("k", "up")
+        assert source.top_line == top - 2

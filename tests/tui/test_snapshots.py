@@ -74,6 +74,14 @@ def test_note_dialog(decided, snap_compare):
     assert snap_compare(make_app(decided), terminal_size=(80, 24), run_before=ready("n", path="api/pricing.py"))
 
 
+def test_confirm_dialog(decided, snap_compare):
+    assert snap_compare(make_app(decided), terminal_size=(80, 24), run_before=ready("R", path="api/auth.py"))
+
+
+def test_language_picker(decided, snap_compare):
+    assert snap_compare(make_app(decided), terminal_size=(80, 24), run_before=ready("g", "down"))
+
+
 class FrozenJob(ScanJob):
     """A scan caught in the middle of parsing, with a clock that does not move."""
 

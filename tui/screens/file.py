@@ -160,7 +160,9 @@ class FileScreen(Screen[None]):
         p = lambda: self.app.palette  # noqa: E731 -- read at draw time: the theme can change
         return [
             Column("score", "score", lambda i: score_cell(i.ranked.risk.score, p(), bar=3), width=9),
-            Column("region", "region", self._region_cell, min_width=20),
+            Column("kind", "", lambda i: Text({"class": "◇", "method": "·", "function": "ƒ"}.get(i.ranked.region.kind, " "),
+                                              style=p().muted), width=1),
+            Column("region", "region", self._region_cell, justify="path", min_width=20),
             Column("lines", "lines", lambda i: Text(f"{i.ranked.region.start_line}-{i.ranked.region.end_line}", style=p().muted),
                    width=9, justify="right", priority=3),
             Column("complexity", "cx", lambda i: number(i.ranked.region.metrics.cyclomatic, p()), width=3, justify="right", priority=2),
@@ -172,15 +174,16 @@ class FileScreen(Screen[None]):
         ]
 
     def _region_cell(self, item: RegionItem) -> Text:
-        """`ƒ login`; in the order of the source, nested regions are indented under their class."""
+        """`Auth.login`; in the order of the source, a method shows indented under its class, by
+        its own name. A long name loses its start, not its end: the end names the function."""
         r = item.ranked.region
-        icon = {"class": "◇ ", "method": "· ", "function": "ƒ "}.get(r.kind, "")
         name = r.qualname
-        indent = ""
         if self.by_line and "." in name and r.kind == "method":
-            indent, name = "  ", name.rsplit(".", 1)[1]
-        text = Text(indent + icon, style=self.app.palette.muted)
-        text.append(visible(name) + (f"#{r.ordinal}" if r.ordinal else ""))
+            name = "  " + name.rsplit(".", 1)[1]
+        text = Text(visible(name) + (f"#{r.ordinal}" if r.ordinal else ""))
+        dot = text.plain.rfind(".")
+        if dot > 0:
+            text.stylize(self.app.palette.muted, 0, dot + 1)  # the class part
         return text
 
     # -- the selected region -------------------------------------------------------------------
