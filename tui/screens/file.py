@@ -18,7 +18,7 @@ from textual.widgets import Footer, Static, TabbedContent, TabPane
 from textual.worker import Worker, WorkerState
 
 from tui.data import FileDetail, load_file
-from tui.messages import DecisionsRecorded, ScanStateChanged, SnapshotChanged
+from tui.messages import DecisionsRecorded, SnapshotChanged
 from tui.screens import tagging
 from tui.widgets.breakdown import Breakdown
 from tui.widgets.cells import Summary, Tally, evidence_cell, number, score_cell, security_cell, state_cell, summary_cell
@@ -264,10 +264,6 @@ class FileScreen(Screen[None]):
     @on(SnapshotChanged)
     def _snapshot_changed(self) -> None:
         self.load(self.path)
-
-    @on(ScanStateChanged)
-    def _scan_state(self) -> None:
-        pass
 
     # -- actions -------------------------------------------------------------------------------
 

@@ -337,11 +337,15 @@ def _fit(text: Text, width: int, justify: str) -> Text:
     length = text.cell_len
     if length > width:
         if justify == "path" and width > 1:
-            text = Text("…") + text[length - width + 1 :]
+            tail = text[max(len(text.plain) - (width - 1), 0) :]
+            while tail.cell_len > width - 1:  # wide characters take two cells
+                tail = tail[1:]
+            text = Text("…") + tail
         else:
             text = text.copy()
             text.truncate(width, overflow="ellipsis")
-    text = text.copy() if length <= width else text
+    else:
+        text = text.copy()
     if justify == "right":
         text.pad_left(width - text.cell_len)
     else:
