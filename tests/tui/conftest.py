@@ -18,6 +18,14 @@ from vibetriage.store import Store
 
 REVIEWER = "Tess Tester <tess@example.com>"
 
+# Pilot waits for the app to go idle in steps of 20 ms, several per key press; 5 ms steps keep the
+# same check (the CPU rests for a whole step) and make a test of twenty key presses a second
+# shorter. Pilot's real synchronisation -- every message the screen was sent has been handled --
+# is unchanged.
+import textual._wait  # noqa: E402
+
+textual._wait.SLEEP_GRANULARITY = 0.005
+
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_pyfunc_call(pyfuncitem):
@@ -163,24 +171,40 @@ def make_app(session, **kwargs):
 
 async def settle(pilot, rounds: int = 3) -> None:
     """Let workers finish (a failed one too: the app reports its error) and the messages they
-    caused be handled."""
+    caused be handled: done when two rounds in a row found no worker running (a screen being
+    pushed starts its workers a round later)."""
     from textual.worker import WorkerFailed
 
-    for _ in range(rounds):
+    quiet = 0
+    for _ in range(rounds + 3):
+        await pilot.pause()
         running = [w for w in pilot.app.workers if not w.is_finished]
         for worker in running:
             try:
                 await worker.wait()
             except WorkerFailed:
                 pass
-        await pilot.pause()
-        if not running:
+        quiet = 0 if running else quiet + 1
+        if quiet >= 2:
             break
 
 
 def screen_text(app) -> str:
     """The screen as a person sees it: plain text, one line per row."""
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+async def seen(pilot, *needles: str, timeout: float = 3.0) -> str:
+    """The screen's text once every needle is on it (or the timeout passed): what a person
+    looking at the screen would wait for. A redraw can trail the key press by a frame."""
+    from time import monotonic
+
+    deadline = monotonic() + timeout
+    while True:
+        text = screen_text(pilot.app)
+        if all(n in text for n in needles) or monotonic() > deadline:
+            return text
+        await pilot.pause(0.01)
 
 
 def decisions(session):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import threading
 
 from tests.gitrepo import GitRepo
-from tests.tui.conftest import REVIEWER, build_repo, make_app, scan_into, screen_text, settle
+from tests.tui.conftest import REVIEWER, build_repo, make_app, scan_into, screen_text, seen, settle
 from tui import scanning
 from tui.data import Session
 from tui.screens.file import FileScreen
@@ -51,18 +51,29 @@ async def test_command_palette_runs_verb_object_commands(session):
     app = make_app(session)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("ctrl+p")
-        await pilot.press(*"vreg")
-        await pilot.pause(0.3)
+        await pilot.press("ctrl+p", *"vreg")
+        await hits(pilot, "view: regions")
         await pilot.press("enter")
         await settle(pilot)
         ranking = app.screen
         assert isinstance(ranking, RankingScreen) and ranking.view == "regions"
         await pilot.press("ctrl+p", *"gowor")
-        await pilot.pause(0.3)
+        await hits(pilot, "go to: worker/worker.go")
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, FileScreen) and app.screen.path == "worker/worker.go"
+
+
+async def hits(pilot, first: str) -> None:
+    """Wait until the palette lists its hits, `first` at the top (the palette searches in a worker)."""
+    from textual.command import CommandList
+
+    for _ in range(300):
+        await pilot.pause(0.01)
+        found = pilot.app.screen.query(CommandList)
+        if found and found[0].option_count and first in str(found[0].get_option_at_index(0).prompt):
+            return
+    raise AssertionError(f"the palette did not list {first!r} first")
 
 
 async def test_theme_toggle_and_quit(session):
@@ -103,7 +114,7 @@ async def test_the_first_scan_shows_its_progress_then_the_ranking(scanned_repo, 
                 break
         assert isinstance(app.screen, ScanScreen) and app.scan_state == "scanning"
         await pilot.pause(0.2)
-        assert "parsing  0 / 5 files" in screen_text(app)
+        assert "parsing  0 / 5 files" in await seen(pilot, "parsing  0 / 5 files")
         gate.set()
         await settle(pilot)
         assert isinstance(app.screen, RankingScreen) and app.scan_state == "current"
@@ -130,13 +141,13 @@ async def test_cancelling_the_scan_leaves_nothing_half_written(scanned_repo, tmp
             if isinstance(app.screen, ScanScreen):
                 break
         await pilot.press("escape")
-        assert "cancelling" in screen_text(app)
+        assert "cancelling" in await seen(pilot, "cancelling")
         await pilot.press("ctrl+c")  # cancels too: it must not end the app in the middle of a scan
         assert app.is_running and isinstance(app.screen, ScanScreen)
         gate.set()
         await settle(pilot)
         assert isinstance(app.screen, RankingScreen) and app.scan_state == "stale"
-        assert "no scan yet" in screen_text(app)
+        assert "no scan yet" in await seen(pilot, "no scan yet")
         await pilot.press("v", "r")  # no region to tag, and no scan to tag against
         await settle(pilot)
     with Store.open(session.db) as store:
@@ -177,16 +188,17 @@ async def test_a_review_of_code_that_changed_since_shows_as_stale_in_both_screen
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot, rounds=6)  # the start-up scan sees the change and re-scans
         assert app.scan_state == "current"
-        auth = next(line for line in screen_text(app).splitlines() if "api/auth.py" in line)
-        assert "S1" in auth and "1 stale review" in screen_text(app)
+        text = await seen(pilot, "1 stale review")
+        auth = next(line for line in text.splitlines() if "api/auth.py" in line)
+        assert "S1" in auth and "1 stale review" in text
         await pilot.press("v")
         await settle(pilot)
-        login = next(line for line in screen_text(app).splitlines() if "Auth.login" in line)
+        login = next(line for line in (await seen(pilot, "STALE")).splitlines() if "Auth.login" in line)
         assert "STALE" in login
         app.screen.open_row(next(r for r in app.screen.query_one(RankTable).rows if r.summary.region.qualname == "Auth.login"))
         await settle(pilot)
         await pilot.press("h")
-        text = screen_text(app)
+        text = await seen(pilot, "STALE", "stale: code changed since")
         assert "STALE" in text and "stale: code changed since" in text
 
 

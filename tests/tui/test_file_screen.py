@@ -4,7 +4,7 @@ and moving between files."""
 
 from __future__ import annotations
 
-from tests.tui.conftest import make_app, screen_text, settle
+from tests.tui.conftest import make_app, screen_text, seen, settle
 from tui.screens.file import FileScreen
 from tui.screens.ranking import RankingScreen
 from tui.widgets.source import SourceView
@@ -28,12 +28,12 @@ async def test_regions_source_and_why_of_the_selected_region(session):
         assert qualnames[:2] == ["Auth", "Auth.login"] and set(qualnames) == {"Auth", "Auth.login", "Auth.logout", "helper", "audit"}
         source = screen.query_one(SourceView)
         assert source.band == (6, 16) and source.line_text(6) == "class Auth:"
-        text = screen_text(app)
+        text = await seen(pilot, "#2 of 11 regions", "hotspot")
         assert "#2 of 5" in text and "api/auth.py" in text
         assert "region Auth" in text and "#2 of 11 regions" in text and "file api/auth.py" in text and "hotspot" in text
         await pilot.press("down")  # the next region: the source follows it
         assert source.band == (7, 13) and source.line_text(7).strip() == "def login(self, user, password):"
-        line = next(line for line in screen_text(app).splitlines() if "db.execute(" in line)
+        line = next(line for line in (await seen(pilot, "db.execute(")).splitlines() if "db.execute(" in line)
         assert "▌" in line  # the SQL finding's line is marked in the gutter
 
 
@@ -54,16 +54,16 @@ async def test_findings_and_history_tabs(session):
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await opened(pilot, "api/auth.py")
         await pilot.press("f")
-        text = screen_text(app)
+        text = await seen(pilot, "python.sql-injection", "CWE-89")
         assert "python.sql-injection" in text and "CWE-89" in text
         await pilot.press("h")
-        assert "no decisions on this region yet" in screen_text(app)
+        assert "no decisions on this region yet" in await seen(pilot, "no decisions on this region yet")
         await pilot.press("l")
         await settle(pilot)
-        text = screen_text(app)
+        text = await seen(pilot, "by Tess Tester <tess@example.com>")
         assert "load-bearing" in text and "by Tess Tester <tess@example.com>" in text
         await pilot.press("w")
-        assert "hotspot" in screen_text(app)
+        assert "hotspot" in await seen(pilot, "hotspot")
 
 
 async def test_next_and_previous_file_follow_the_ranking_as_shown(session):

@@ -3,7 +3,7 @@ note), f1 for help, and ctrl+r, which re-scans so a commit made while the app is
 
 from __future__ import annotations
 
-from tests.tui.conftest import REVIEWER, build_repo, decisions, make_app, scan_into, screen_text, settle
+from tests.tui.conftest import REVIEWER, build_repo, decisions, make_app, scan_into, screen_text, seen, settle
 from tui.data import Session
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.help import HelpScreen
@@ -76,6 +76,6 @@ async def test_ctrl_r_rescans_and_shows_what_changed(tmp_path):
         head = repo.commit("orders", date="2025-07-01T10:00:00")
         await pilot.press("ctrl+r")
         await settle(pilot, rounds=6)
-        assert app.scan_state == "current" and "api/orders.py" in screen_text(app)
+        assert app.scan_state == "current" and "api/orders.py" in await seen(pilot, "api/orders.py")
     with Store.open(db) as store:
         assert store.last_scan().head == head

@@ -3,7 +3,7 @@ mouse, and opening a file."""
 
 from __future__ import annotations
 
-from tests.tui.conftest import make_app, screen_text, settle
+from tests.tui.conftest import make_app, screen_text, seen, settle
 from tui.screens.file import FileScreen
 from tui.screens.ranking import RankingScreen
 from tui.widgets.table import RankTable
@@ -20,7 +20,7 @@ async def test_files_are_listed_by_risk_with_their_signals(session):
         assert isinstance(app.screen, RankingScreen) and app.scan_state == "current"
         assert paths(app)[:2] == ["api/pricing.py", "api/auth.py"]
         assert set(paths(app)) == {"api/pricing.py", "api/auth.py", "web/app.ts", "worker/worker.go", "tests/test_auth.py"}
-        text = screen_text(app)
+        text = await seen(pilot, "up to date", "5 files")
         assert "up to date" in text and "5 files" in text
         auth = next(line for line in text.splitlines() if "api/auth.py" in line)
         assert "python" in auth and "·" in auth  # its regions are untriaged
@@ -54,7 +54,7 @@ async def test_fuzzy_filter_narrows_as_you_type_and_escape_clears_it(session):
         await pilot.press("slash", "a", "p", "t", "h")  # a..p..t..h: api/auth.py only
         assert app.focused.id == "filter"
         assert paths(app) == ["api/auth.py"]
-        assert "files: 1 of 5" in screen_text(app)
+        assert "files: 1 of 5" in await seen(pilot, "files: 1 of 5")
         await pilot.press("escape")
         assert len(paths(app)) == 5 and isinstance(app.focused, RankTable)
 
@@ -73,7 +73,7 @@ async def test_language_state_and_security_filters(session):
         await pilot.press("x", "d")  # state picker: any, untriaged, load-bearing, ...
         await pilot.press("down", "down", "enter")
         assert app.screen.state == "load-bearing" and paths(app) == []
-        assert "no row matches the filters" in screen_text(app)
+        assert "no row matches the filters" in await seen(pilot, "no row matches the filters")
         await pilot.press("x")
         assert len(paths(app)) == 5
 
@@ -87,7 +87,7 @@ async def test_toggle_to_every_region_of_the_repository(session):
         rows = paths(app)
         assert rows[0] == "api/pricing.py::price"
         assert "api/auth.py::Auth.login" in rows and "web/app.ts::total" in rows
-        assert "regions: " in screen_text(app)
+        assert "regions: " in await seen(pilot, "regions: ")
         await pilot.press("v")
         assert paths(app)[0] == "api/pricing.py"
 

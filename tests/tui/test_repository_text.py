@@ -5,7 +5,7 @@ does nothing but select them."""
 from __future__ import annotations
 
 from tests.gitrepo import GitRepo
-from tests.tui.conftest import REVIEWER, make_app, scan_into, screen_text, settle
+from tests.tui.conftest import REVIEWER, make_app, scan_into, screen_text, seen, settle
 from tui.data import Session
 from tui.screens.file import FileScreen
 from tui.screens.note import NoteScreen
@@ -31,7 +31,7 @@ async def test_markup_and_control_characters_in_names_show_literally_and_do_noth
     app = make_app(session)
     async with app.run_test(size=(100, 24)) as pilot:
         await settle(pilot)
-        text = screen_text(app)
+        text = await seen(pilot, QUIT, BOLD)
         assert QUIT in text and BOLD in text and "esc\\x1b[31mred.py" in text
         table = app.screen.query_one(RankTable)
         row = next(i for i, r in enumerate(table.rows) if r.key == QUIT)
@@ -40,15 +40,15 @@ async def test_markup_and_control_characters_in_names_show_literally_and_do_noth
         assert app.is_running and isinstance(app.screen, RankingScreen) and table.cursor == row
         await pilot.press("enter")
         await settle(pilot)
-        assert isinstance(app.screen, FileScreen) and QUIT in screen_text(app)
+        assert isinstance(app.screen, FileScreen) and QUIT in await seen(pilot, "#1 of 3")
         await pilot.click("#file-head", offset=(14, 0))
         await pilot.press("n")
-        assert isinstance(app.screen, NoteScreen) and f"{QUIT}::f" in screen_text(app)
+        assert isinstance(app.screen, NoteScreen) and f"{QUIT}::f" in await seen(pilot, f"{QUIT}::f")
         app.screen.query_one("#note-text").value = "[b]not bold[/b] [@click=app.quit]"
         await pilot.press("enter")
         await settle(pilot)
         await pilot.press("h")
-        text = screen_text(app)
+        text = await seen(pilot, "[b]not bold[/b] [@click=app.quit]")
         assert "[b]not bold[/b] [@click=app.quit]" in text
         notice = next(n for n in app._notifications if "with a note" in n.message)
         assert notice.message == f"reviewed with a note: {QUIT}::f" and not notice.markup  # literal too

@@ -4,7 +4,7 @@ transaction), undo (a compensating decision, never a deletion) and stale reviews
 
 from __future__ import annotations
 
-from tests.tui.conftest import REVIEWER, decisions, make_app, screen_text, settle
+from tests.tui.conftest import REVIEWER, decisions, make_app, screen_text, seen, settle
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.file import FileScreen
 from tui.screens.note import NoteScreen
@@ -40,7 +40,7 @@ async def test_one_key_per_tag_writes_at_once_and_clear_removes_them(session):
         await pilot.press("r")
         await settle(pilot)
         assert rows(session)[-1] == ("Auth.login", "reviewed", False, "")
-        assert "LOAD rev" in screen_text(app)
+        assert "LOAD rev" in await seen(pilot, "LOAD rev")
         await pilot.press("p")  # the tracks exclude each other: prototype-track replaces load-bearing
         await settle(pilot)
         state = screen.detail.states[screen.selected_region().key]
@@ -68,7 +68,7 @@ async def test_the_note_dialog_records_the_chosen_tag_with_its_note(session):
         await settle(pilot)
         assert len(rows(session)) == 1
         await pilot.press("h")
-        assert "core" in screen_text(app)
+        assert "core" in await seen(pilot, "core")
 
 
 async def test_whole_file_tag_asks_first_and_writes_every_region_in_one_transaction(session):
@@ -98,7 +98,7 @@ async def test_whole_file_keys_work_from_the_ranking_and_region_keys_in_its_regi
         await pilot.press("home", "L", "y")  # the top file: api/pricing.py
         await settle(pilot)
         assert {(d.key.path, d.tag) for d in decisions(session)} == {("api/pricing.py", "load-bearing")}
-        assert "L2" in screen_text(app)  # both its regions, in the decisions column
+        assert "L2" in await seen(pilot, "L2")  # both its regions, in the decisions column
         await pilot.press("l")  # files view: one region's tag needs a region
         await settle(pilot)
         assert len(decisions(session)) == 2
@@ -107,7 +107,7 @@ async def test_whole_file_keys_work_from_the_ranking_and_region_keys_in_its_regi
         await pilot.press("home", "r")
         await settle(pilot)
         assert rows(session)[-1] == ("price", "reviewed", False, "")
-        assert "LOAD rev" in screen_text(app)
+        assert "LOAD rev" in await seen(pilot, "LOAD rev")
 
 
 async def test_undo_puts_the_previous_state_back_with_compensating_decisions(session):
