@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import threading
 
-from tests.gitrepo import GitRepo
-from tests.tui.conftest import REVIEWER, build_repo, make_app, scan_into, screen_text, seen, settle
+from tests.tui.conftest import REVIEWER, build_repo, make_app, scan_into, seen, settle
 from tui import scanning
 from tui.data import Session
 from tui.screens.file import FileScreen

@@ -4,7 +4,7 @@ and moving between files."""
 
 from __future__ import annotations
 
-from tests.tui.conftest import make_app, screen_text, seen, settle
+from tests.tui.conftest import make_app, seen, settle
 from tui.screens.file import FileScreen
 from tui.screens.ranking import RankingScreen
 from tui.widgets.source import SourceView
@@ -52,7 +52,7 @@ async def test_the_source_scrolls_to_a_region_further_down(session):
 async def test_findings_and_history_tabs(session):
     app = make_app(session)
     async with app.run_test(size=(120, 36)) as pilot:
-        screen = await opened(pilot, "api/auth.py")
+        await opened(pilot, "api/auth.py")
         await pilot.press("f")
         text = await seen(pilot, "python.sql-injection", "CWE-89")
         assert "python.sql-injection" in text and "CWE-89" in text

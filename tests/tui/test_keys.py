@@ -3,7 +3,7 @@ note), f1 for help, and ctrl+r, which re-scans so a commit made while the app is
 
 from __future__ import annotations
 
-from tests.tui.conftest import REVIEWER, build_repo, decisions, make_app, scan_into, screen_text, seen, settle
+from tests.tui.conftest import REVIEWER, build_repo, decisions, make_app, scan_into, seen, settle
 from tui.data import Session
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.help import HelpScreen

@@ -3,7 +3,7 @@ mouse, and opening a file."""
 
 from __future__ import annotations
 
-from tests.tui.conftest import make_app, screen_text, seen, settle
+from tests.tui.conftest import make_app, seen, settle
 from tui.screens.file import FileScreen
 from tui.screens.ranking import RankingScreen
 from tui.widgets.table import RankTable

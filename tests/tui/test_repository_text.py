@@ -5,7 +5,7 @@ does nothing but select them."""
 from __future__ import annotations
 
 from tests.gitrepo import GitRepo
-from tests.tui.conftest import REVIEWER, make_app, scan_into, screen_text, seen, settle
+from tests.tui.conftest import REVIEWER, make_app, scan_into, seen, settle
 from tui.data import Session
 from tui.screens.file import FileScreen
 from tui.screens.note import NoteScreen

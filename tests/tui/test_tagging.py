@@ -4,7 +4,7 @@ transaction), undo (a compensating decision, never a deletion) and stale reviews
 
 from __future__ import annotations
 
-from tests.tui.conftest import REVIEWER, decisions, make_app, screen_text, seen, settle
+from tests.tui.conftest import REVIEWER, decisions, make_app, seen, settle
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.file import FileScreen
 from tui.screens.note import NoteScreen

@@ -90,10 +90,6 @@ class RankingScreen(Screen[None]):
         self.query_one(RankTable).focus()
         self.load()
 
-    @property
-    def palette(self):
-        return self.app.palette
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # One region's tags make sense where regions are listed; the files view tags whole files.
         if action in ("tag", "tag_note", "clear_tags") and self.view == "files":
