@@ -201,7 +201,7 @@ def test_csv_opens_as_one_row_per_item_with_formula_cells_guarded(store):
     hostile = next(r for r in body if r[0] == "region" and r[header.index("region")] == "run")
     assert hostile[header.index("action_id")] == "review-first"
     notes = hostile[header.index("notes")].split("\n")
-    assert notes[0].startswith("2025-06-02T10:00:00+00:00 @SUM(1+1) <b>Mallory</b> | ops, load-bearing: =HYPERLINK(")
+    assert notes[0].startswith("2025-06-02T10:00:00.000000+00:00 @SUM(1+1) <b>Mallory</b> | ops, load-bearing: =HYPERLINK(")
     assert notes[2] == "<script>alert(1)</script> \\x1b[31mred\\x07 \\u202eevil"
     assert float(hostile[header.index("score")]) == next(i.ranked.risk.score for i in register.regions if i.label.endswith("::run"))
 
@@ -335,7 +335,7 @@ def test_sarif_results_are_the_findings_and_the_load_bearing_hotspots(store):
     hotspots = {r["locations"][0]["logicalLocations"][0]["fullyQualifiedName"]: r for r in run["results"] if r["ruleId"] == HOTSPOT_RULE}
     assert set(hotspots) == {"run", "Auth.logout", "discount"}  # load-bearing ones; helper is prototype-track
     assert hotspots["Auth.logout"]["suppressions"] == [
-        {"kind": "external", "status": "accepted", "justification": "reviewed by Rita <rita@x> at 2025-06-02T10:00:00+00:00: fine as it is"}]
+        {"kind": "external", "status": "accepted", "justification": "reviewed by Rita <rita@x> at 2025-06-02T10:00:00.000000+00:00: fine as it is"}]
     assert "suppressions" not in hotspots["discount"] and "changed since" in hotspots["discount"]["message"]["text"]
     assert "suppressions" not in hotspots["run"] and hotspots["run"]["level"] == "warning"
     sql = next(r for r in run["tool"]["driver"]["rules"] if r["id"] == "python.sql-injection")

@@ -351,3 +351,23 @@ def test_parsing_across_processes_gives_the_same_results_as_inline(tmp_path):
     inline, parallel = rows(1), rows(2)
     assert parallel == inline
     assert inline[1] == 30 * 5 + 4  # every generated function, plus the base repository's
+
+
+def test_summaries_list_every_file_and_region_as_the_full_ranking_does(tmp_path):
+    repo = build(tmp_path)
+    db = tmp_path / "t.db"
+    run_scan(repo.path, db)
+    with Store.open(db) as store:
+        full = store.ranked_files()
+        summaries = store.file_summaries()
+        assert [(s.rank, s.path, s.language, s.score, s.loc, s.regions) for s in summaries] == [
+            (f.rank, f.file.path, f.file.language, f.risk.score, f.file.loc, f.regions) for f in full]
+        gaps = {f.file.path: next(p for p in f.risk.parts if p.name == "test_gap") for f in full}
+        assert {s.path: s.test_gap for s in summaries} == {p: (g.raw if g.measured else None) for p, g in gaps.items()}
+        pricing = next(s for s in summaries if s.path == "api/pricing.py")
+        churn = store.file("api/pricing.py").churn
+        assert (pricing.commits, pricing.authors, pricing.lines_changed) == (4, 2, churn.lines_changed) and churn.lines_changed > 12
+        regions = store.region_summaries()
+        assert [(r.rank, r.region, r.score, r.language) for r in regions] == [
+            (r.rank, r.region, r.risk.score, r.language) for r in store.ranked_regions()]
+        assert {r.region.qualname: r.evidence for r in regions}["price"] == "none"

@@ -162,3 +162,40 @@ def test_a_version_2_database_keeps_every_decision_and_their_order_through_migra
         assert (state.track, state.review) == ("unclassified", "reviewed")  # load-bearing replaced prototype, then was removed
         with pytest.raises(sqlite3.DatabaseError, match="append-only"):
             store.conn.execute("UPDATE decisions SET note = 'x'")
+
+
+def test_several_decisions_are_recorded_in_one_transaction_or_not_at_all(tmp_path):
+    from vibetriage.model import NewDecision
+
+    with Store.open(tmp_path / "t.db") as store:
+        a, b = region("f", "fa"), region("g", "fg")
+        written = store.add_decisions([NewDecision(a, "load-bearing", note="core"), NewDecision(b, "reviewed", removed=True)], "ann")
+        assert [(d.key.qualname, d.tag, d.removed, d.note, d.actor) for d in store.decisions()] == [
+            ("f", "load-bearing", False, "core", "ann"), ("g", "reviewed", True, "", "ann")]
+        assert [d.id for d in written] == [d.id for d in store.decisions()]
+        assert written[0].at < written[1].at and written[0].at[:19] == written[1].at[:19]  # one action, in order
+        with pytest.raises(StoreError, match="unknown tag"):
+            store.add_decisions([NewDecision(a, "reviewed"), NewDecision(b, "important")], "ann")
+        assert len(store.decisions()) == 2  # the valid first one was not written either
+
+
+def test_file_summaries_find_the_test_gap_wherever_the_parts_put_it(tmp_path):
+    from vibetriage.model import FileChurn, RiskScore, ScorePart, SourceFile
+
+    def risk(*parts):
+        return RiskScore(50.0, tuple(ScorePart(*p) for p in parts))
+
+    others = [(name, 1.0, 0.5, 0.1) for name in ("hotspot", "churn", "complexity", "cognitive", "size", "security")]
+    files = [
+        (SourceFile("usual.py", "python", "b1", 10, 5), Metrics(1, 1, 1, 5, 0), 1, FileChurn("usual.py"),
+         risk(*others, ("test_gap", 0.6, 0.6, 0.1))),
+        (SourceFile("moved.py", "python", "b2", 10, 5), Metrics(1, 1, 1, 5, 0), 1, FileChurn("moved.py"),
+         risk(("test_gap", 0.3, 0.3, 0.1), *others)),
+        (SourceFile("none.py", "python", "b3", 10, 5), Metrics(1, 1, 1, 5, 0), 1, FileChurn("none.py"),
+         risk(*others, ("test_gap", 0.0, 0.0, 0.1, False))),
+    ]
+    scan = {"started_at": "t", "finished_at": "t", "head": None, "head_time": None, "is_git": 0, "shallow": 0, "window_days": 365,
+            "analyzer": "a", "config": "c", "files": 3, "parsed": 3, "cached": 0, "skipped": 0, "other_files": 0, "duration_s": 0.1}
+    with Store.open(tmp_path / "t.db") as store:
+        store.write_snapshot(scan, files, [], [], meta={})
+        assert {s.path: s.test_gap for s in store.file_summaries()} == {"usual.py": 0.6, "moved.py": 0.3, "none.py": None}

@@ -5,7 +5,6 @@ stderr (`vibetriage: error: ...`) and a non-zero exit code, never a traceback.""
 from __future__ import annotations
 
 import argparse
-import os
 import difflib
 import posixpath
 import re
@@ -39,8 +38,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        parser.print_help()
-        return 0
+        if not _interactive():
+            parser.print_help()  # a script that runs bare `vibetriage` must not hang in a full-screen app
+            return 0
+        args = parser.parse_args(["tui"])
     try:
         return args.run(args) or 0
     except (CliError, StoreError, ConfigError) as exc:
@@ -171,7 +172,13 @@ def _parser() -> argparse.ArgumentParser:
     x.add_argument("--allow-stale", action="store_true", help="export the last scan even if HEAD moved since")
     x.set_defaults(run=cmd_export)
 
-    d = sub.add_parser("demo", help="build the demo repository, scan it and show the ranking")
+    u = sub.add_parser("tui", help="the workbench: triage the repository from the keyboard (the default command)")
+    _repo_args(u)
+    u.add_argument("--reviewer", help="who decides (default: reviewer in ~/.config/vibetriage/config.toml, "
+                                      "else git user.name <user.email> of the repository, else the login name)")
+    u.set_defaults(run=cmd_tui)
+
+    d = sub.add_parser("demo", help="build the demo repository, scan it and open the workbench on it (print the ranking when piped)")
     d.add_argument("dest", nargs="?", type=Path, help="an empty or new directory (default: a new temporary one)")
     d.set_defaults(run=cmd_demo)
     return p
@@ -522,12 +529,47 @@ def cmd_export(args) -> int:
     return 0
 
 
+def cmd_tui(args) -> int:
+    if not _interactive():
+        raise CliError("the workbench needs a terminal; in scripts use `vibetriage top` or `vibetriage show`")
+    root = _root(args)
+    config = load_config(root)
+    with _open_store(args, root, create=True) as store:  # a bad database is refused here, in one line
+        db = store.path
+    return _workbench(root, db, _reviewer(args, root), config)
+
+
+def _workbench(root: Path, db: Path, reviewer: str, config) -> int:
+    from tui.app import VibeTriageApp
+    from tui.data import Session
+
+    app = VibeTriageApp(Session(root, db, reviewer, config))
+    app.run()
+    return app.return_code or 0
+
+
+def _reviewer(args, root: Path) -> str:
+    from vibetriage.config import check_reviewer, user_reviewer
+
+    if getattr(args, "reviewer", None) is not None:
+        return check_reviewer(args.reviewer, "--reviewer")
+    return user_reviewer() or _identity(root)
+
+
+def _interactive() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
 def cmd_demo(args) -> int:
     from vibetriage import render
     from vibetriage.demo import build_demo
     from vibetriage.pipeline import scan
 
     dest = args.dest or Path(tempfile.mkdtemp(prefix="vibetriage-demo-"))
+    if _interactive():
+        print(f"building the demo repository in {visible(dest)}")
+        root = build_demo(dest)
+        return _workbench(root, root / DEFAULT_DB, _reviewer(args, root), load_config(root))
     out = render.console()
     out.print(render.plain(f"building the demo repository in {dest}"))
     root = build_demo(dest)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import tomllib
 from fnmatch import fnmatchcase
 from dataclasses import asdict, dataclass, field, replace
@@ -131,3 +132,43 @@ def _check(key: str, value, where: str) -> None:
     kind, low, high = _LIMITS[key]
     if isinstance(value, bool) or not isinstance(value, kind) or not low <= value <= high:
         raise ConfigError(f"{where} must be a number from {low} to {high}")
+
+
+# -- the person deciding -------------------------------------------------------------------------
+
+MAX_REVIEWER = 200
+
+
+def check_reviewer(value: object, where: str) -> str:
+    """A reviewer name as decisions record it: one line of printable text."""
+    from vibetriage.text import visible
+
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigError(f"{where}: the reviewer must be a non-empty name, e.g. \"Ann Lee <ann@example.com>\"")
+    if visible(value) != value:
+        raise ConfigError(f"{where}: the reviewer must be one line without control characters")
+    if len(value) > MAX_REVIEWER:
+        raise ConfigError(f"{where}: the reviewer must be at most {MAX_REVIEWER} characters")
+    return value.strip()
+
+
+def user_config_path() -> Path:
+    base = os.environ.get("XDG_CONFIG_HOME") or os.path.join(os.path.expanduser("~"), ".config")
+    return Path(base) / "vibetriage" / "config.toml"
+
+
+def user_reviewer() -> str | None:
+    """`reviewer = "Name <email>"` from the user's own settings (`user_config_path()`), or None.
+    Never from the analyzed repository's settings: a repository must not choose under whose name
+    the decisions about it are recorded."""
+    path = user_config_path()
+    if not path.is_file():
+        return None
+    try:
+        table = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read it ({exc})") from exc
+    unknown = sorted(set(table) - {"reviewer"})
+    if unknown:
+        raise ConfigError(f"{path}: unknown setting {unknown[0]!r} (known: reviewer)")
+    return check_reviewer(table["reviewer"], f"{path}: reviewer") if "reviewer" in table else None

@@ -21,7 +21,7 @@ whose fingerprint no longer matches the region's code is stale).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from vibetriage.model import Decision, Region, RegionKey, RegionState
@@ -48,12 +48,17 @@ def follow(d: Decision, moves: Iterable[Move]) -> RegionKey:
 
 def attach(decisions: Iterable[Decision], regions: Iterable[Region], moves: Iterable[Move] = (),
            renamed: dict[str, str] | None = None) -> Attachment:
-    """Map each decision to the current region with the identity it has now: the region moves
-    this database saw, else the file renames git knows (a clone that never scanned the old
-    name has no recorded move, only the history)."""
+    """Map each decision to the current region with the identity it has now."""
+    return attach_keys(decisions, {r.key for r in regions}, moves, renamed)
+
+
+def attach_keys(decisions: Iterable[Decision], present: Collection[RegionKey], moves: Iterable[Move] = (),
+                renamed: dict[str, str] | None = None) -> Attachment:
+    """`attach`, given the identities of the current regions: the region moves this database
+    saw, else the file renames git knows (a clone that never scanned the old name has no
+    recorded move, only the history)."""
     moves = list(moves)
     renamed = renamed or {}
-    present = {r.key for r in regions}
     attached: dict[RegionKey, list[Decision]] = defaultdict(list)
     orphans: list[Decision] = []
     for d in sorted(decisions, key=lambda d: (d.at, d.uid)):  # the store's order, in every clone

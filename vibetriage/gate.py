@@ -22,6 +22,7 @@ from analyzers import discovery, git
 from analyzers.security import TOOL
 from vibetriage.model import SEVERITIES, Decision, Finding, RegionState
 from vibetriage.store import Store
+from vibetriage.text import when
 
 CHECKS = ("stale-load-bearing", "new-findings", "unreviewed-load-bearing")
 DEFAULT_CHECKS = ("stale-load-bearing", "new-findings")
@@ -56,7 +57,7 @@ def check(root: Path, store: Store, *, base: str | None, checks: tuple[str, ...]
     for key, state in sorted(load_bearing.items()):
         if state.review == "stale" and "stale-load-bearing" in checks:
             problems.append(Problem("stale-load-bearing", key.label(),
-                                    f"changed since {state.reviewed_by} reviewed it on {state.reviewed_at}"))
+                                    f"changed since {state.reviewed_by} reviewed it on {when(state.reviewed_at or '')}"))
         elif state.review == "unreviewed" and "unreviewed-load-bearing" in checks:
             problems.append(Problem("unreviewed-load-bearing", key.label(), "load-bearing and never reviewed"))
     if base is not None:

@@ -333,3 +333,45 @@ class RiskItem:
     @property
     def open_findings(self) -> tuple[Finding, ...]:
         return tuple(f for f in self.findings if not f.suppressed)
+
+
+@dataclass(frozen=True, slots=True)
+class NewDecision:
+    """A decision about to be recorded (the store gives it an id, a time and its actor)."""
+
+    region: Region
+    tag: str  # one of TAGS
+    removed: bool = False
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class FileSummary:
+    """A file's line in a list of every file: its signals without the score's parts (`Store.file`
+    has those), so that tens of thousands load in a fraction of a second."""
+
+    rank: int
+    path: str
+    language: str
+    role: str
+    score: float
+    commits: int  # in the churn window
+    lines_changed: int  # added + deleted in the window
+    authors: int
+    cyclomatic: int
+    cognitive: int
+    loc: int
+    regions: int
+    test_gap: float | None  # the score's test_gap part (0..1), None where it does not apply
+
+
+@dataclass(frozen=True, slots=True)
+class RegionSummary:
+    """A region's line in a list of every region of the repository, without the score's parts."""
+
+    rank: int
+    region: Region
+    language: str
+    score: float
+    evidence: str | None  # TestEvidence.kind; None for test code, where the question does not arise
+    covered: float | None  # with a coverage report: the share of its lines that ran

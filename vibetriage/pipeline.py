@@ -166,6 +166,13 @@ def scan(
     return ScanOutcome(store.last_scan(), False, len(diagnostics))
 
 
+def read_source(root: Path, file: SourceFile, max_bytes: int) -> bytes | None:
+    """A scanned file's content as the scan read it: its blob from git's object store (outside
+    git, the file, never through a link); None when it cannot be read (gone, or over `max_bytes`)."""
+    reader = discovery.read_blobs(root, [discovery.Candidate(file.path, file.language, file.blob_id, file.size)], max_bytes=max_bytes)
+    return next((data for _, data in reader), None)
+
+
 def _apply_excludes(inv, config: Config):
     """Drop the candidates the settings exclude; each one becomes a `skipped: excluded` row."""
     if not config.exclude:

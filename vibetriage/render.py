@@ -12,7 +12,7 @@ from rich.text import Text
 from vibetriage.model import (
     SEVERITIES, Decision, Finding, RankedFile, RankedRegion, RegionKey, RegionState, RiskScore, ScanInfo, TestEvidence,
 )
-from vibetriage.text import plain
+from vibetriage.text import plain, when
 
 STATE_STYLE = {"load-bearing": "bold cyan", "prototype-track": "magenta", "reviewed": "green", "stale": "bold yellow"}
 
@@ -194,7 +194,7 @@ def history_table(decisions: list[Decision]) -> Table | Text:
         t.add_column(name, overflow="fold")
     for d in decisions:
         verb = Text(("removed " if d.removed else "") + d.tag, style=STATE_STYLE.get(d.tag, ""))
-        t.add_row(plain(d.at), plain(d.actor), verb, plain(d.note))
+        t.add_row(plain(when(d.at)), plain(d.actor), verb, plain(d.note))
     return t
 
 
@@ -227,7 +227,7 @@ def region_detail(r: RankedRegion, state: RegionState, findings: list[Finding]) 
         tests.append_text(Text.assemble(" — ", plain(r.evidence.detail)))
     status = Text.assemble("state: ", state_text(state) if state.decisions else Text("untriaged", style="dim"))
     if state.reviewed_by:
-        status.append_text(Text.assemble(" (reviewed by ", plain(state.reviewed_by), " at ", plain(state.reviewed_at), ")"))
+        status.append_text(Text.assemble(" (reviewed by ", plain(state.reviewed_by), " at ", plain(when(state.reviewed_at or "")), ")"))
     return Group(head, metrics, tests, status, Text(""), breakdown_table(r.risk), Text(""),
                  Text("findings", style="bold"), findings_table(findings), Text(""),
                  Text("decision history", style="bold"), history_table(list(state.decisions)))
@@ -290,7 +290,7 @@ def orphans_note(orphans: list[Decision]) -> Text:
                 style="yellow")
     for d in orphans[-5:]:
         text.append_text(Text.assemble("\n  ", plain(d.key.label()), f"  {'removed ' if d.removed else ''}{d.tag} by ",
-                                       plain(d.actor), " at ", plain(d.at)))
+                                       plain(d.actor), " at ", plain(when(d.at))))
     if len(orphans) > 5:
         text.append(f"\n  ... and {len(orphans) - 5} older ones")
     return text

@@ -44,3 +44,8 @@ def markdown_escape(text: str) -> str:
 def markdown_unescape(text: str) -> str:
     """The text a Markdown source shows for its backslash escapes (inverse of markdown_escape)."""
     return _UNESCAPE.sub(r"\1", text)
+
+
+def when(at: str) -> str:
+    """A stored UTC time (ISO 8601, to the microsecond) as a person reads it: to the second."""
+    return f"{at[:10]} {at[11:19]} UTC" if at.endswith("+00:00") and len(at) >= 19 else at
