@@ -8,6 +8,7 @@ for it, nor for the grammars and rules that its parser processes load.
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future
 from contextlib import contextmanager
@@ -37,11 +38,17 @@ def parser_pool(todo, jobs: int | None) -> Iterator[Executor | None]:
 
     from analyzers import facts
 
-    # Loading a language's grammar, rules and combined query costs ~0.1 s: done once here, before
-    # the fork, every worker inherits them instead of repeating it.
-    for language in sorted({c.language for c in todo}):
-        facts.combined(language)
-    pool = ProcessPoolExecutor(workers, mp_context=get_context("fork"))
+    if threading.active_count() == 1:
+        # Loading a language's grammar, rules and combined query costs ~0.1 s: done once here,
+        # before the fork, every worker inherits them instead of repeating it.
+        for language in sorted({c.language for c in todo}):
+            facts.combined(language)
+        context = get_context("fork")
+    else:
+        # Forking a process whose other threads hold locks (the workbench's) can deadlock the
+        # child: workers then start from a clean server process instead (slower to start).
+        context = get_context("forkserver")
+    pool = ProcessPoolExecutor(workers, mp_context=context)
     # A fork-context pool starts every worker on its first task: start them now, thread-free.
     pool.submit(int).result()
     try:
