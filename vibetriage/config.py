@@ -7,7 +7,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tomllib
 from fnmatch import fnmatchcase
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
@@ -68,6 +67,8 @@ def _read_table(root: Path) -> tuple[dict, str]:
         text = path.read_bytes()
         if name == "pyproject.toml" and b"vibetriage" not in text:
             continue  # a broken pyproject.toml without our settings is not ours to refuse
+        import tomllib  # here: most repositories have no settings, and a re-scan is mostly imports
+
         try:
             table = pick(tomllib.loads(text.decode("utf-8")))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
@@ -164,6 +165,8 @@ def user_reviewer() -> str | None:
     path = user_config_path()
     if not path.is_file():
         return None
+    import tomllib
+
     try:
         table = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
