@@ -30,7 +30,7 @@ async def test_help_lists_every_binding_and_closes(session):
         assert all(b.id and b.description for b in every)
         text = rendered(app.screen.keys_table())
         assert all(b.description in text for b in every)
-        for description in ("files/regions", "whole file: reviewed", "undo", "cancel scan", "next file"):
+        for description in ("files/regions", "whole file: reviewed", "undo", "cancel scan", "next file", "next stop", "move down"):
             assert description in text
         await pilot.press("escape")
         assert isinstance(app.screen, RankingScreen)

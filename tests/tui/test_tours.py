@@ -14,7 +14,7 @@ import sqlite3
 
 import pytest
 
-from tests.tui.conftest import REVIEWER, make_app, make_tour, run_command, seen, settle
+from tests.tui.conftest import AUTH, REVIEWER, build_repo, make_app, make_tour, run_command, scan_into, seen, settle
 from tui.data import Session
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.file import FileScreen
@@ -93,6 +93,10 @@ async def test_next_and_previous_walk_the_stops_and_save_the_readers_place(toure
         await settle(pilot)
         assert "stop 4 of 5" in await seen(pilot, "stop 4 of 5", "Sums in the browser.") and rows(toured)[0] == 3
         assert screen.query_one(RankTable).cursor == 3  # the reader's stop is the list's highlighted one
+        await run_command(pilot, "tournext", "tour: next stop")
+        assert "stop 5 of 5" in await seen(pilot, "stop 5 of 5") and rows(toured)[0] == 4
+        await run_command(pilot, "tourprev", "tour: previous stop")
+        assert "stop 4 of 5" in await seen(pilot, "stop 4 of 5") and rows(toured)[0] == 3
 
 
 async def test_a_tour_resumes_at_the_stop_its_reader_left(toured):
@@ -222,6 +226,30 @@ async def test_a_stop_whose_region_is_gone_shows_its_file_at_the_kept_line(toure
         await settle(pilot)
         assert app.screen is screen and app.is_running
         assert any("api/orders.py is not in the last scan" in n.message for n in app._notifications)
+
+
+async def test_a_region_that_leaves_the_code_stays_a_stop_at_its_line_after_a_rescan(tmp_path):
+    repo = build_repo(tmp_path / "shop")
+    db = tmp_path / "t.db"
+    scan_into(repo.path, db)
+    app = make_app(Session(repo.path, db, REVIEWER, load_config(repo.path)))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        app.push_screen(FileScreen("api/auth.py", region=RegionKey("api/auth.py", "function", "helper", 0)))
+        await settle(pilot)
+        await run_command(pilot, "touradd", "tour: add this region")
+        await pilot.press(*"t", "enter")
+        await settle(pilot)
+        screen = await open_tour(pilot, "t")
+        assert "function helper  lines 19-20" in await seen(pilot, "lines 19-20")
+        repo.write("api/auth.py", AUTH.replace("def helper(x):\n    return x or 1\n", "# helper went away\n"))
+        repo.commit("no helper", date="2025-07-01T10:00:00")
+        await pilot.press("ctrl+r")
+        await settle(pilot, rounds=6)
+        assert app.screen is screen and app.scan_state == "current"
+        assert "not in the last scan: the file at line 19" in await seen(pilot, "not in the last scan")
+        assert screen.query_one(SourceView).line_text(19) == "# helper went away"  # the file as it is now
+    assert rows(Session(repo.path, db, REVIEWER, load_config(repo.path)), "t") == (0, [("helper", "")])
 
 
 async def test_a_hostile_note_shows_literally_and_an_unedited_one_is_kept_as_it_was(session):
