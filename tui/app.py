@@ -230,7 +230,8 @@ class VibeTriageApp(App[None]):
             self.say(f"{failed}: {describe(worker.error)}", severity="error", timeout=15)
 
     def export(self, fmt: str) -> None:
-        """Write the risk register as `fmt` beside the database's default place (palette: export: ...)."""
+        """Write the risk register as `fmt` to .vibetriage/ at the repository's top level (the
+        palette's `export: risk register as ...`), with `vibetriage export`'s default options."""
         from tui.data import export_register
 
         if self.scan_state in ("checking", "scanning"):

@@ -49,7 +49,7 @@ class TriageCommands(Provider):
         try:
             self.tours = await worker.wait()
         except WorkerFailed:
-            self.tours = []  # the palette still works; the app said nothing, as nothing was asked
+            self.tours = []  # no tour entries this time; every other command still works
 
     def commands(self) -> list[tuple[str, Callable[[], object], str]]:
         from tui.screens import touring

@@ -201,6 +201,10 @@ async def test_enter_opens_the_stops_file_at_its_region_and_escape_comes_back(to
         await pilot.press("escape")
         await settle(pilot)
         assert app.screen is tour and "stop 2 of 5" in await seen(pilot, "stop 2 of 5")
+        await pilot.press("enter")
+        await settle(pilot)
+        await open_tour(pilot)  # from the file: back to the tour's screen, not a second one on it
+        assert app.screen is tour and sum(isinstance(s, TourScreen) for s in app.screen_stack) == 1
 
 
 async def test_a_stop_whose_region_is_gone_shows_its_file_at_the_kept_line(toured):
@@ -367,10 +371,16 @@ async def test_deleting_a_tour_from_the_palette_asks_first_and_closes_its_screen
         await settle(pilot)
         assert rows(toured, "other") == (None, []) and len(order(toured)) == 5
         await open_tour(pilot)
+        await pilot.press("enter")  # the stop's file on top of the tour
+        await settle(pilot)
         await run_command(pilot, "tourdeletefirst", "tour: delete first-week")
         await pilot.press("y")
         await settle(pilot)
-        assert rows(toured) == (None, []) and isinstance(app.screen, RankingScreen)
+        assert rows(toured) == (None, []) and isinstance(app.screen, FileScreen)  # the screen on top stays
+        await pilot.press("escape")  # back: the deleted tour's screen closes too
+        await settle(pilot)
+        assert isinstance(app.screen, RankingScreen) and not any(isinstance(s, TourScreen) for s in app.screen_stack)
+        assert any("no tour named first-week" in n.message for n in app._notifications)
 
 
 @pytest.fixture

@@ -74,6 +74,7 @@ class TourScreen(Screen[None]):
         self.position = 0
         self._sources: dict[str, tuple[Lines | None, str | None]] = {}  # path -> its source, once read
         self._source_path: str | None = None  # the file the source view shows
+        self._gone = False  # the tour was deleted
 
     @property
     def tour(self) -> Tour | None:
@@ -142,8 +143,9 @@ class TourScreen(Screen[None]):
 
     def _loaded(self, detail: TourDetail | None) -> None:
         if detail is None:
-            self.app.say(f"there is no tour named {self.tour_name} (any more)")
-            self.dismiss()
+            self._gone = True
+            if self.app.screen is self:  # else when the screens above it close (dismiss closes the top one)
+                self._leave()
             return
         # The first time, the reader's stop as stored; after that, the one on screen (a change of
         # place may still be on its way to the database).
@@ -151,6 +153,14 @@ class TourScreen(Screen[None]):
         self.detail = detail
         self.position = detail.tour.position if first else self.position
         self.show()
+
+    def on_screen_resume(self) -> None:
+        if self._gone:
+            self._leave()
+
+    def _leave(self) -> None:
+        self.app.say(f"there is no tour named {self.tour_name} (any more)")
+        self.dismiss()
 
     @on(SnapshotChanged)
     def _snapshot_changed(self) -> None:
@@ -224,22 +234,24 @@ class TourScreen(Screen[None]):
         return text
 
     def _show_source(self, stop: TourStop) -> None:
-        source = self.query_one(SourceView)
-        place = self.detail.place(stop) if stop.path in self.detail.scanned else None
         if self._source_path != stop.path:
             lines, error = self._sources[stop.path]
-            source.set_source(lines, error or "")
+            self.query_one(SourceView).set_source(lines, error or "")
             self._source_path = stop.path
             # Scrolled once the view knows the new source's length (a scroll now would stop short).
-            self.call_after_refresh(self._scroll_to, place)
+            self.call_after_refresh(self._scroll_to_stop)
         else:
-            self._scroll_to(place)
+            self._scroll_to_stop()
 
-    def _scroll_to(self, place: tuple[int, int] | None) -> None:
+    def _scroll_to_stop(self) -> None:
+        stop, source = self.stop(), self.query_one(SourceView)
+        if stop is None or stop.path != self._source_path:
+            return
+        place = self.detail.place(stop) if stop.path in self.detail.scanned else None
         if place is None:
-            self.query_one(SourceView).show_lines(1, 1, band=False)
+            source.show_lines(1, 1, band=False)
         else:
-            self.query_one(SourceView).show_lines(*place)
+            source.show_lines(*place)
 
     def restyle_source(self) -> None:
         p = self.app.palette

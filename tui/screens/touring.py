@@ -90,9 +90,8 @@ def open_tour(app, name: str) -> None:
     open_already = next((s for s in app.screen_stack if isinstance(s, TourScreen) and s.tour_name == name), None)
     if open_already is None:
         app.push_screen(TourScreen(name))
-        return
-    while app.screen is not open_already:
-        app.pop_screen()
+    else:
+        open_already.pop_until_active()
 
 
 def delete(app, name: str) -> None:
