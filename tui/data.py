@@ -1,4 +1,5 @@
-"""What the screens show, read from the store, and the decisions they record, written to it.
+"""What the screens show, read from the store, and what they write to it: decisions, tours, and
+the risk register's file.
 
 Plain Python, no Textual: every function here runs in a worker thread and opens its own `Store`
 (SQLite connections belong to the thread that opened them), so the screens never wait on the
