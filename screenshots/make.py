@@ -29,6 +29,7 @@ def prepare(dest: Path) -> Path:
     from vibetriage.demo import build_demo
     from vibetriage.pipeline import scan
     from vibetriage.store import DEFAULT_DB, Store
+    from vibetriage.tours import auto
 
     root = build_demo(dest)
     with Store.open(root / DEFAULT_DB) as store:
@@ -46,6 +47,7 @@ def prepare(dest: Path) -> Path:
                "rewrite before the spring campaign")
         decide("web/src/utils.js", "formatPrice", "reviewed", "2026-10-30T11:00:00+00:00", who="Lena Hoffmann <lena@basketly.example>")
         decide("api/pricing.py", "shipping_cost", "reviewed", "2026-10-30T10:30:00+00:00")
+        store.save_tour(auto(store, "first-week", hotspots=6))
     # A review the code has moved on from: shipping_cost changes after it was reviewed (the app's
     # start-up scan sees the new commit and shows the review as stale).
     pricing = root / "api" / "pricing.py"
@@ -70,6 +72,7 @@ async def shoot(root: Path, size: tuple[int, int]) -> list[Path]:
     from tui.app import VibeTriageApp
     from tui.data import Session
     from tui.screens.scan import ScanScreen
+    from tui.screens.touring import open_tour
     from tui.widgets.table import RankTable
     from vibetriage.config import load
     from vibetriage.store import DEFAULT_DB
@@ -125,6 +128,12 @@ async def shoot(root: Path, size: tuple[int, int]) -> list[Path]:
         await pilot.press("escape", "escape", "question_mark")
         await pilot.pause()
         save(app, "help")
+        await pilot.press("escape")
+        open_tour(app, "first-week")
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        save(app, "tour")
         await pilot.press("escape", "ctrl+t")
         await settle(pilot)
         save(app, "light")

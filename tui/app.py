@@ -9,6 +9,7 @@ its own database connection; a decision is in the database before the screen sho
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from functools import partial
 
 from textual import on
@@ -51,6 +52,7 @@ class VibeTriageApp(App[None]):
         self.scan_job: ScanJob | None = None
         self.scan_state = "checking" if scan_on_start else "current"
         self.palette: Palette = palette({}, True)
+        self._writes: dict[Worker, tuple[str, Callable[[object], None] | None]] = {}
         self._scan_started = False
 
     def on_mount(self) -> None:
@@ -204,6 +206,46 @@ class VibeTriageApp(App[None]):
         if not self.record(written.undo, f"undone: {written.label}", undo_of=written):
             self.undo_stack.append(written)
 
+    # -- other writes --------------------------------------------------------------------------
+
+    def write(self, job: Callable[[], object], failed: str, done: Callable[[object], None] | None = None) -> None:
+        """Run `job` -- a write other than a decision: a tour's change, an export -- in a worker,
+        in order with every other write; `done(result)` after it, a notice saying `failed` and why
+        if it fails. An app worker, not a screen's: leaving the screen does not cancel the write."""
+        ticket = self.fifo.ticket()
+        worker = self.run_worker(partial(self._write_job, ticket, job), name="write", group="write", thread=True,
+                                 exit_on_error=False)
+        self._writes[worker] = (failed, done)
+
+    def _write_job(self, ticket: int, job: Callable[[], object]) -> object:
+        with self.fifo.turn(ticket):
+            return job()
+
+    def _write_finished(self, worker: Worker) -> None:
+        failed, done = self._writes.pop(worker, ("not saved", None))
+        if worker.state == WorkerState.SUCCESS:
+            if done is not None:
+                done(worker.result)
+        elif worker.state == WorkerState.ERROR:
+            self.say(f"{failed}: {describe(worker.error)}", severity="error", timeout=15)
+
+    def export(self, fmt: str) -> None:
+        """Write the risk register as `fmt` to .vibetriage/ at the repository's top level (the
+        palette's `export: risk register as ...`), with `vibetriage export`'s default options."""
+        from tui.data import export_register
+
+        if self.scan_state in ("checking", "scanning"):
+            self.say("a scan is under way: export once it is done, so the register describes the code you see", severity="warning")
+            return
+        stale = "; the code changed since the last scan, which it describes (ctrl+r scans)" if self.scan_state == "stale" else ""
+
+        def done(result) -> None:
+            path, files, regions = result
+            self.say(f"risk register written to {path} ({fmt}: {files} files, {regions} regions){stale}",
+                     severity="warning" if stale else "information")
+
+        self.write(partial(export_register, self.session, fmt), f"risk register not written ({fmt})", done)
+
     # -- the rest ----------------------------------------------------------------------------
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -213,6 +255,8 @@ class VibeTriageApp(App[None]):
             self._scan_finished(event.worker)
         elif event.worker.name == "record":
             self._record_finished(event.worker)
+        elif event.worker.name == "write":
+            self._write_finished(event.worker)
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen
@@ -251,12 +295,13 @@ def describe(error: BaseException | None) -> str:
     """One line for a notice: our errors say what to do; others name their type."""
     from analyzers.git import GitError
     from vibetriage.config import ConfigError
+    from vibetriage.export.register import ExportError
     from vibetriage.pipeline import ScanError
     from vibetriage.store import StoreError
 
     if error is None:
         return "unknown error"
-    if isinstance(error, (ScanError, StoreError, ConfigError, GitError)):
+    if isinstance(error, (ScanError, StoreError, ConfigError, GitError, ExportError)):
         return str(error)
     if isinstance(error, sqlite3.OperationalError) and "locked" in str(error):
         return "the database is busy (another vibetriage is writing to it); try again"

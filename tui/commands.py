@@ -1,5 +1,6 @@
 """The command palette's entries (ctrl+p), named "verb: object": scan: rerun, view: regions,
-filter: language python, sort: by churn, tag: reviewed, undo: last decision, go to: <file>...
+filter: language python, sort: by churn, tag: reviewed, undo: last decision, tour: open <name>,
+export: risk register as csv, go to: <file>...
 Which appear depends on the screen the palette was opened from. File paths are repository text:
 their entries are built as `Content` (never markup) and matched with a quick filter first, so the
 palette stays fast on tens of thousands of files."""
@@ -13,7 +14,10 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
+from tui.data import tour_names
+from vibetriage.export import DEFAULT_TOP, FORMATS
 from vibetriage.model import TAGS
+from vibetriage.text import visible
 
 MAX_FILE_HITS = 25
 
@@ -32,9 +36,26 @@ def _display(name: str, match: re.Match[str] | None) -> Content:
 
 
 class TriageCommands(Provider):
+    def __init__(self, screen, match_style=None) -> None:
+        super().__init__(screen, match_style)
+        self.tours: list[str] = []
+
+    async def startup(self) -> None:
+        """The names of the tours, read in a worker as the palette opens (one entry per tour)."""
+        from textual.worker import WorkerFailed
+
+        worker = self.app.run_worker(partial(tour_names, self.app.session), name="palette-tours", thread=True,
+                                     exit_on_error=False)
+        try:
+            self.tours = await worker.wait()
+        except WorkerFailed:
+            self.tours = []  # no tour entries this time; every other command still works
+
     def commands(self) -> list[tuple[str, Callable[[], object], str]]:
+        from tui.screens import touring
         from tui.screens.file import FileScreen
         from tui.screens.ranking import STATES, RankingScreen
+        from tui.screens.tour import TourScreen
 
         app, screen = self.app, self.screen
         out: list[tuple[str, Callable[[], object], str]] = [
@@ -62,6 +83,21 @@ class TriageCommands(Provider):
                     ("tag: clear", screen.action_clear_tags, "remove the selected region's tags")]
             out += [(f"tag: whole file {tag}", partial(screen.action_tag_file, tag), f"tag every region of the file {tag}") for tag in TAGS]
             out.append(("tag: whole file clear", screen.action_clear_file, "remove the tags of every region of the file"))
+        if isinstance(screen, FileScreen) or (isinstance(screen, RankingScreen) and screen.view == "regions"):
+            out.append(("tour: add this region", partial(touring.add_region, screen, self.tours),
+                        "the selected region as the last stop of a tour (asks which, or a new one's name)"))
+        out.append(("tour: new automatic", partial(touring.new_automatic, app),
+                    "the load-bearing regions, then the riskiest, each with a note on why it matters"))
+        out += [(f"tour: open {visible(name)}", partial(touring.open_tour, app, name), "walk through it, from where you left off")
+                for name in self.tours]
+        out += [(f"tour: delete {visible(name)}", partial(touring.delete, app, name), "delete the tour and its notes (asks first)")
+                for name in self.tours]
+        if isinstance(screen, TourScreen):
+            out += [("tour: next stop", partial(screen.action_step, 1), "the tour's next stop"),
+                    ("tour: previous stop", partial(screen.action_step, -1), "the tour's previous stop")]
+        out += [(f"export: risk register as {fmt}", partial(app.export, fmt),
+                 f"write .vibetriage/risk-register.{fmt}: the top {DEFAULT_TOP} files and regions, as `vibetriage export` does")
+                for fmt in FORMATS]
         if isinstance(screen, FileScreen):
             out += [("go to: next file", partial(screen.action_step, 1), "the next file of the ranking as shown"),
                     ("go to: previous file", partial(screen.action_step, -1), "the previous file of the ranking as shown"),

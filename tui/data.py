@@ -1,4 +1,5 @@
-"""What the screens show, read from the store, and the decisions they record, written to it.
+"""What the screens show, read from the store, and what they write to it: decisions, tours, and
+the risk register's file.
 
 Plain Python, no Textual: every function here runs in a worker thread and opens its own `Store`
 (SQLite connections belong to the thread that opened them), so the screens never wait on the
@@ -26,6 +27,9 @@ from vibetriage.model import (
     RegionState,
     RegionSummary,
     ScanInfo,
+    SourceFile,
+    Tour,
+    TourStop,
 )
 from vibetriage.store import Store
 from vibetriage.text import visible
@@ -182,8 +186,6 @@ class FileDetail:
 
 
 def load_file(session: Session, path: str) -> FileDetail | None:
-    from vibetriage.pipeline import read_source
-
     with session.store() as store:
         ranked = store.file(path)
         if ranked is None:
@@ -193,16 +195,24 @@ def load_file(session: Session, path: str) -> FileDetail | None:
         ranks, regions_total = store.region_ranks(path)
         states, _ = store.region_states(path)
         findings = store.findings(path)
-    lines, error = None, None
-    try:
-        data = read_source(session.root, ranked.file, session.config.max_file_bytes)
-    except Exception as exc:  # noqa: BLE001 -- git or the disk failed: the source pane says why
-        data, error = None, f"cannot read the source: {type(exc).__name__}: {exc}"
-    if data is None:
-        error = error or "the source could not be read (it is no longer in git's object store, or too large)"
-    else:
-        lines = tokenize(path, data)
+    lines, error = read_lines(session, ranked.file)
     return FileDetail(ranked, files_total, regions, ranks, regions_total, states, findings, lines, error)
+
+
+Lines = list[list[tuple[object, str]]]
+
+
+def read_lines(session: Session, file: SourceFile) -> tuple[Lines | None, str | None]:
+    """A scanned file's source, highlighted, as (lines, None); or (None, why it cannot be shown)."""
+    from vibetriage.pipeline import read_source
+
+    try:
+        data = read_source(session.root, file, session.config.max_file_bytes)
+    except Exception as exc:  # noqa: BLE001 -- git or the disk failed: the source pane says why
+        return None, f"cannot read the source: {type(exc).__name__}: {exc}"
+    if data is None:
+        return None, "the source could not be read (it is no longer in git's object store, or too large)"
+    return tokenize(file.path, data), None
 
 
 MAX_HIGHLIGHT_BYTES = 2_000_000
@@ -240,6 +250,109 @@ def tokenize(path: str, data: bytes) -> list[list[tuple[object, str]]]:
 
 def _clean(part: str) -> str:
     return visible(part.replace("\r", "").replace("\t", "    "))
+
+
+# -- tours ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TourDetail:
+    """A tour, and where its stops are in the last scan."""
+
+    tour: Tour
+    regions: dict[RegionKey, Region]  # the regions of the stops' files, as the last scan has them
+    scanned: frozenset[str]  # the stops' files that the last scan has
+
+    def place(self, stop: TourStop) -> tuple[int, int] | None:
+        """The lines to show for a stop: its region's, else its stored line; None: the top."""
+        region = self.regions.get(stop.key) if stop.key else None
+        if region is not None:
+            return region.start_line, region.end_line
+        return (stop.line, stop.line) if stop.line else None
+
+
+def load_tour(session: Session, name: str) -> TourDetail | None:
+    with session.store() as store:
+        tour = store.tour(name)
+        if tour is None:
+            return None
+        paths = {s.path for s in tour.stops}
+        regions = {r.key: r for path in sorted(paths) for r in store.regions(path)}
+        scanned = frozenset(paths.intersection(store.paths()))
+    return TourDetail(tour, regions, scanned)
+
+
+def load_source(session: Session, path: str) -> tuple[Lines | None, str | None]:
+    """A file's source as the last scan has it (for a tour's stop)."""
+    with session.store() as store:
+        ranked = store.file(path)
+    if ranked is None:
+        return None, "this file is not in the last scan"
+    return read_lines(session, ranked.file)
+
+
+def tour_names(session: Session) -> list[str]:
+    with session.store() as store:
+        return [t.name for t in store.tours()]
+
+
+def add_stop(session: Session, name: str, stop: TourStop) -> tuple[int, int, bool]:
+    """Append `stop` to the tour `name` (made if there is none): (its number, the number of stops,
+    True). A region that is a stop of the tour already stays where it is: (its number, total, False)."""
+    with session.store() as store:
+        tour = store.tour(name) or Tour(name, ())
+        for number, there in enumerate(tour.stops, start=1):
+            if stop.key is not None and there.key == stop.key:
+                return number, len(tour.stops), False
+        store.save_tour(replace(tour, stops=(*tour.stops, stop)), replace=True)
+    return len(tour.stops) + 1, len(tour.stops) + 1, True
+
+
+def new_automatic_tour(session: Session, name: str) -> Tour:
+    """An automatic tour (`vibetriage tour new NAME --auto`); a tour of that name is never replaced."""
+    from vibetriage.tours import auto
+
+    with session.store() as store:
+        tour = auto(store, name)
+        store.save_tour(tour)
+    return tour
+
+
+def save_tour(session: Session, tour: Tour) -> None:
+    with session.store() as store:
+        store.save_tour(tour, replace=True)
+
+
+def set_tour_position(session: Session, name: str, position: int) -> None:
+    with session.store() as store:
+        store.set_tour_position(name, position)
+
+
+def delete_tour(session: Session, name: str) -> bool:
+    with session.store() as store:
+        return store.delete_tour(name)
+
+
+# -- the risk register ---------------------------------------------------------------------------
+
+
+def export_register(session: Session, fmt: str) -> tuple[Path, int, int]:
+    """Write the register (the options `vibetriage export` has by default) to
+    `.vibetriage/risk-register.<fmt>` at the repository's top level; (the file, files, regions)."""
+    from analyzers import git
+    from vibetriage.export import ExportError, Options, gather, render_register, write_file
+
+    top = git.locate(session.root).toplevel if git.is_git_repo(session.root) else session.root
+    directory = top / ".vibetriage"
+    if directory.is_symlink() or (directory.exists() and not directory.is_dir()):
+        raise ExportError(f"{directory} is not a directory (or is a link): use `vibetriage export -o FILE`")
+    with session.store() as store:
+        register = gather(store, Options())
+    data = render_register(register, fmt)
+    directory.mkdir(exist_ok=True)
+    target = directory / f"risk-register.{fmt}"
+    write_file(target, data)
+    return target, len(register.files), len(register.regions)
 
 
 # -- decisions -----------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 """Messages the app sends to every open screen when shared data changes: a decision was recorded
-(with the new states of the touched files) or a scan replaced the snapshot (reload everything)."""
+(with the new states of the touched files), a scan replaced the snapshot (reload everything), or a
+tour changed."""
 
 from __future__ import annotations
 
@@ -22,3 +23,11 @@ class ScanStateChanged(Message):
     def __init__(self, state: str) -> None:
         super().__init__()
         self.state = state
+
+
+class TourChanged(Message):
+    """A tour was changed from outside its screen (a stop added, the tour deleted): read it again."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.name = name

@@ -207,6 +207,44 @@ async def seen(pilot, *needles: str, timeout: float = 3.0) -> str:
         await pilot.pause(0.01)
 
 
+async def hits(pilot, first: str) -> None:
+    """Wait until the palette lists its hits, `first` at the top (the palette searches in a worker)."""
+    from textual.command import CommandList
+
+    for _ in range(300):
+        await pilot.pause(0.01)
+        found = pilot.app.screen.query(CommandList)
+        if found and found[0].option_count and first in str(found[0].get_option_at_index(0).prompt):
+            return
+    raise AssertionError(f"the palette did not list {first!r} first")
+
+
+async def run_command(pilot, typed: str, first: str) -> None:
+    """Open the palette, type `typed`, and run its first hit once it is `first`."""
+    await pilot.press("ctrl+p", *typed)
+    await hits(pilot, first)
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+def make_tour(session, name: str = "first-week", position: int = 0) -> None:
+    """A tour of five stops: four regions of the scan, and one region that is gone (its line kept)."""
+    from vibetriage.model import RegionKey, Tour, TourStop
+
+    with Store.open(session.db) as store:
+        def key(path: str, qualname: str) -> RegionKey:
+            return store.find_regions(path, qualname)[0].key
+
+        stops = (
+            TourStop("api/pricing.py", key("api/pricing.py", "price"), None, "Prices are made here."),
+            TourStop("api/auth.py", key("api/auth.py", "Auth.login"), None, "Every request passes here."),
+            TourStop("worker/worker.go", key("worker/worker.go", "worker.Run"), None, "The job loop."),
+            TourStop("web/app.ts", key("web/app.ts", "total"), None, "Sums in the browser."),
+            TourStop("api/auth.py", RegionKey("api/auth.py", "function", "checkout", 0), 19, "Checkout used to live here."),
+        )
+        store.save_tour(Tour(name, stops, position))
+
+
 def decisions(session):
     with Store.open(session.db) as store:
         return store.decisions()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import threading
 
-from tests.tui.conftest import REVIEWER, build_repo, make_app, scan_into, seen, settle
+from tests.tui.conftest import REVIEWER, build_repo, hits, make_app, scan_into, seen, settle
 from tui import scanning
 from tui.data import Session
 from tui.screens.file import FileScreen
@@ -30,7 +30,7 @@ async def test_help_lists_every_binding_and_closes(session):
         assert all(b.id and b.description for b in every)
         text = rendered(app.screen.keys_table())
         assert all(b.description in text for b in every)
-        for description in ("files/regions", "whole file: reviewed", "undo", "cancel scan", "next file"):
+        for description in ("files/regions", "whole file: reviewed", "undo", "cancel scan", "next file", "next stop", "move down"):
             assert description in text
         await pilot.press("escape")
         assert isinstance(app.screen, RankingScreen)
@@ -61,18 +61,6 @@ async def test_command_palette_runs_verb_object_commands(session):
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, FileScreen) and app.screen.path == "worker/worker.go"
-
-
-async def hits(pilot, first: str) -> None:
-    """Wait until the palette lists its hits, `first` at the top (the palette searches in a worker)."""
-    from textual.command import CommandList
-
-    for _ in range(300):
-        await pilot.pause(0.01)
-        found = pilot.app.screen.query(CommandList)
-        if found and found[0].option_count and first in str(found[0].get_option_at_index(0).prompt):
-            return
-    raise AssertionError(f"the palette did not list {first!r} first")
 
 
 async def test_theme_toggle_and_quit(session):

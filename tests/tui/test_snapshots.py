@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.tui.conftest import make_app, settle
+from tests.tui.conftest import make_app, make_tour, settle
 from tui.scanning import ScanJob
 from tui.screens.scan import ScanScreen
 from vibetriage.store import Store
@@ -80,6 +80,20 @@ def test_confirm_dialog(decided, snap_compare):
 
 def test_language_picker(decided, snap_compare):
     assert snap_compare(make_app(decided), terminal_size=(80, 24), run_before=ready("g", "down"))
+
+
+def test_tour_screen_at_80x24(decided, snap_compare):
+    """The narrow layout: the stop, its note and source above, the list of stops below."""
+    from tui.screens.tour import TourScreen
+
+    make_tour(decided, position=1)
+
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        pilot.app.push_screen(TourScreen("first-week"))
+        await settle(pilot)
+
+    assert snap_compare(make_app(decided), terminal_size=(80, 24), run_before=run_before)
 
 
 class FrozenJob(ScanJob):

@@ -30,6 +30,7 @@ def binding_groups() -> list[tuple[str, list[Binding]]]:
     from tui.screens.pick import PickScreen
     from tui.screens.ranking import RankingScreen
     from tui.screens.scan import ScanScreen
+    from tui.screens.tour import TourScreen
     from tui.widgets.source import SourceView
     from tui.widgets.table import RankTable
 
@@ -43,6 +44,7 @@ def binding_groups() -> list[tuple[str, list[Binding]]]:
         ("everywhere", [*own(VibeTriageApp), Binding("ctrl+p", "command_palette", "command palette", id="app.palette")]),
         ("ranking", [b for b in own(RankingScreen) if b.id not in tags]),
         ("file", [b for b in own(FileScreen) if b.id not in tags]),
+        ("tour", own(TourScreen)),
         ("tagging (ranking: regions view and whole files; file screen)", list(tagging.BINDINGS)),
         ("tables", own(RankTable)),
         ("source", own(SourceView)),
