@@ -128,6 +128,9 @@ async def shoot(root: Path, size: tuple[int, int]) -> list[Path]:
         await pilot.press("escape", "escape", "question_mark")
         await pilot.pause()
         save(app, "help")
+        await pilot.press("escape", "ctrl+p", *"export")
+        await settle(pilot)
+        save(app, "export")
         await pilot.press("escape")
         open_tour(app, "first-week")
         await settle(pilot)
@@ -168,6 +171,31 @@ async def shoot(root: Path, size: tuple[int, int]) -> list[Path]:
     return saved
 
 
+def terminal_pictures(root: Path) -> list[Path]:
+    """`vibetriage check` failing on a change to reviewed, load-bearing code that adds a finding
+    (the gate a team puts in pre-commit and CI), as the terminal shows it."""
+    from rich.console import Console
+
+    from vibetriage import gate, render
+    from vibetriage.config import load
+    from vibetriage.pipeline import scan
+    from vibetriage.store import DEFAULT_DB, Store
+
+    auth = root / "api" / "auth.py"
+    auth.write_text(auth.read_text(encoding="utf-8").replace(
+        "    name = name.strip()\n", "    name = name.strip()\n    os.system(\"logger login \" + name)\n", 1), encoding="utf-8")
+    _git(root, "add", "api/auth.py")
+    with Store.open(root / DEFAULT_DB) as store:
+        scan(root, store, load(root))
+        report = gate.check(root, store, base="HEAD", checks=gate.DEFAULT_CHECKS, min_severity="high")
+    console = Console(record=True, width=110, file=open(os.devnull, "w"), force_terminal=True)
+    console.print(render.plain("$ vibetriage check", "bold"))
+    console.print(render.check_report(report))
+    check_path = OUT / "check.svg"
+    check_path.write_text(console.export_svg(title="vibetriage check"), encoding="utf-8")
+    return [check_path]
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--size", default="120x34")
@@ -175,7 +203,7 @@ def main() -> int:
     size = tuple(int(x) for x in args.size.split("x"))
     with tempfile.TemporaryDirectory(prefix="vibetriage-shots-") as tmp:
         root = prepare(Path(tmp) / "basketly")
-        for path in asyncio.run(shoot(root, size)):
+        for path in asyncio.run(shoot(root, size)) + terminal_pictures(root):
             print(path.relative_to(ROOT))
     return 0
 
