@@ -65,6 +65,10 @@ class Regex:
     def finditer(self, text):
         return self._rx().finditer(text)
 
+    def compiled(self) -> re.Pattern:
+        """The compiled pattern (RuleError if it does not compile)."""
+        return self._rx()
+
 
 @dataclass(frozen=True)
 class Entropy:

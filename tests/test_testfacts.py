@@ -111,6 +111,7 @@ def test_a_test_file_names_the_source_file_it_is_named_after(path, stems):
         ("items.include?(3)", True, "predicate"),
         ("!reflect.DeepEqual(got, want)", True, "predicate"),
         ("!errors.Is(err, ErrNotFound)", True, "predicate"),
+        ("snap_compare(app, terminal_size=(80, 24))", True, "predicate"),
         ("err != nil", True, "expects an error"),
         ("err == nil", False, "no error"),
         ("not (got != want)", True, "value comparison"),
