@@ -263,3 +263,18 @@ def test_a_class_shows_the_findings_its_score_counts(tmp_path, capsys):
     assert rows["Store.find"]["findings"]["open"] == 1
     assert rows["Store"]["findings"]["open"] == 1
     assert next(p for p in rows["Store"]["breakdown"] if p["part"] == "security")["raw"] == 6.0
+
+
+def test_a_reused_path_keeps_its_decisions_to_itself(tmp_path, capsys):
+    """a.py was renamed to b.py, then a new a.py came: a review of the new a.py::f is not b.py's."""
+    repo = GitRepo(tmp_path / "repo")
+    repo.write("a.py", "def f(x):\n    return x + 1\n")
+    repo.commit("a", date="2025-01-01T10:00:00")
+    repo.rename("a.py", "b.py")
+    repo.commit("rename", date="2025-01-02T10:00:00")
+    repo.write("a.py", "def f(y):\n    return y * 2\n")
+    repo.commit("a new a.py", date="2025-01-03T10:00:00")
+    assert run(capsys, "scan", "-q", repo.path)[0] == 0
+    assert run(capsys, "tag", "a.py::f", "reviewed", "--repo", repo.path, "--as", "Tess <t@x>")[0] == 0
+    shown = {path: json.loads(run(capsys, "show", f"{path}::f", "--repo", repo.path, "--json")[1])["state"] for path in ("a.py", "b.py")}
+    assert (shown["a.py"]["review"], shown["b.py"]["review"]) == ("reviewed", "unreviewed")

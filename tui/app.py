@@ -8,8 +8,10 @@ its own database connection; a decision is in the database before the screen sho
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 
 from textual import on
@@ -19,7 +21,7 @@ from textual.message import Message
 from textual.worker import Worker, WorkerState
 
 from tui.commands import TriageCommands
-from tui.data import Fifo, ScanIsStale, Session, Written, record
+from tui.data import Fifo, ScanIsStale, Session, ShownIsOld, Written, record
 from tui.messages import DecisionsRecorded, ScanStateChanged, SnapshotChanged
 from tui.scanning import ScanCancelled, ScanJob
 from tui.widgets.cells import Palette, palette
@@ -56,6 +58,10 @@ class VibeTriageApp(App[None]):
         self._scan_started = False
 
     def on_mount(self) -> None:
+        # Thread workers run on the loop's default executor (min(32, cores + 4) threads). Writes
+        # wait for their turn there, for as long as another process holds the database: with a
+        # small pool a few of them would leave no thread for the reads that open a file.
+        asyncio.get_running_loop().set_default_executor(ThreadPoolExecutor(max_workers=64, thread_name_prefix="vibetriage"))
         from tui.screens.ranking import RankingScreen
 
         self.theme_changed_signal.subscribe(self, lambda _theme: self._restyle())
@@ -187,7 +193,13 @@ class VibeTriageApp(App[None]):
         undo_of = getattr(error, "undo_of", None)
         if undo_of is not None:
             self.undo_stack.append(undo_of)
-        if isinstance(error, ScanIsStale):
+        if isinstance(error, ShownIsOld):
+            self.say("nothing recorded: the code it names changed since it was shown (a new scan); "
+                     "look again and decide" if undo_of is None else
+                     f"cannot undo “{undo_of.label}”: the code changed since", severity="warning", timeout=10)
+            if undo_of is not None:
+                self.undo_stack.pop()  # it can never apply now
+        elif isinstance(error, ScanIsStale):
             self.say("the code changed since the last scan: nothing was recorded; scanning first, so decisions "
                      "cover the code you see", severity="warning")
             self._set_scan_state("stale")

@@ -388,6 +388,11 @@ class ScanIsStale(Exception):
     """The code changed since the last scan: a decision now would describe other code."""
 
 
+class ShownIsOld(Exception):
+    """A region the decision names is not the scan's any more (the screen still showed the
+    previous scan, or an undo names code that has changed since): nothing was recorded."""
+
+
 @dataclass(frozen=True)
 class Written:
     """A recorded change: what it was, the new states of the touched files' regions, and the
@@ -399,6 +404,12 @@ class Written:
     undo: list[NewDecision]
 
 
+def file_regions(session: Session, path: str) -> list[Region]:
+    """A file's regions in the order of the source (what a whole-file tag acts on)."""
+    with session.store() as store:
+        return sorted(store.regions(path), key=lambda r: r.start_line)
+
+
 def record(session: Session, changes: list[NewDecision], label: str, *, check_current: bool = True) -> Written:
     """Record `changes` in one transaction, after checking (as `vibetriage tag` does) that the
     scan still describes the code."""
@@ -408,6 +419,10 @@ def record(session: Session, changes: list[NewDecision], label: str, *, check_cu
         if check_current and not is_current(session.root, store, session.config):
             raise ScanIsStale(label)
         paths = sorted({c.region.path for c in changes})
+        # The decision records the code the person saw: that must be the code the scan has now.
+        now = {r.key: r.fingerprint for p in paths for r in store.regions(p)}
+        if any(now.get(c.region.key) != c.region.fingerprint for c in changes):
+            raise ShownIsOld(label)
         before = {p: store.region_states(p)[0] for p in paths}
         decisions = store.add_decisions(changes, session.reviewer) if changes else []
         after = {p: store.region_states(p)[0] for p in paths}

@@ -493,14 +493,14 @@ class Store:
         decisions, moves, renamed = self.decisions(), self._moves(), self._renames()
         known = {d.uid for d in decisions}
         decisions += [d for d in extra if d.uid not in known]
-        if path is None:
-            keys = {follow(d, moves) for d in decisions}
-            prints = self._fingerprints_of(keys | {k._replace(path=renamed[k.path]) for k in keys if k.path in renamed})
-        else:
-            prints = self._fingerprints([path])
+        # Attached over the whole repository, then narrowed: a decision on another file must be
+        # seen as present there before git's renames may move it onto this one.
+        keys = {follow(d, moves) for d in decisions}
+        prints = self._fingerprints_of(keys | {k._replace(path=renamed[k.path]) for k in keys if k.path in renamed})
         result = attach_keys(decisions, prints, moves, renamed)
+        attached = result.attached if path is None else {k: ds for k, ds in result.attached.items() if k.path == path}
         orphans = result.orphans if path is None else [d for d in result.orphans if d.key.path == path]
-        return {key: derive(ds, prints[key]) for key, ds in result.attached.items()}, orphans
+        return {key: derive(ds, prints[key]) for key, ds in attached.items()}, orphans
 
     def _fingerprints_of(self, keys: Iterable[RegionKey]) -> dict[RegionKey, str]:
         """The fingerprints of those of `keys` that are current regions (one indexed lookup each)."""
@@ -512,16 +512,6 @@ class Store:
             ).fetchone()
             if row is not None:
                 out[key] = row[0]
-        return out
-
-    def _fingerprints(self, paths: Iterable[str]) -> dict[RegionKey, str]:
-        paths, out = sorted(paths), {}
-        for start in range(0, len(paths), 500):  # well under SQLite's limit of bound parameters
-            chunk = paths[start : start + 500]
-            # vibetriage: ignore[python.sql-injection] only placeholders are formatted in; the paths are bound
-            sql = f"SELECT path, kind, qualname, ordinal, fingerprint FROM regions WHERE path IN ({', '.join('?' * len(chunk))})"
-            for p, kind, qualname, ordinal, fingerprint in self.conn.execute(sql, chunk):
-                out[RegionKey(p, kind, qualname, ordinal)] = fingerprint
         return out
 
     def _renames(self) -> dict[str, str]:

@@ -297,20 +297,29 @@ class FileScreen(Screen[None]):
 
     # -- what the tagging keys act on --------------------------------------------------------------
 
+    def _loaded(self) -> bool:
+        """The screen shows the file it names (after `]`, the previous one shows until it loads)."""
+        return self.detail is not None and self.detail.ranked.file.path == self.path
+
     def selected_region(self) -> Region | None:
-        item = self.selected_item()
+        item = self.selected_item() if self._loaded() else None
         return item.ranked.region if item else None
 
     def region_state(self, region: Region) -> RegionState | None:
         return self.detail.states.get(region.key) if self.detail else None
 
     def selected_file(self) -> str | None:
-        return self.path if self.detail is not None else None
+        if not self._loaded():
+            self.app.say(f"{self.path} is still loading")
+            return None
+        return self.path
 
     def file_regions(self, path: str, then: Callable) -> None:
-        then(sorted((r.region for r in self.detail.regions), key=lambda r: r.start_line) if self.detail else [])
+        then(sorted((r.region for r in self.detail.regions), key=lambda r: r.start_line) if self._loaded() else [])
 
     def no_region(self) -> str:
+        if not self._loaded():
+            return f"{self.path} is still loading"
         return "this file has no functions, methods or classes: nothing to tag"
 
     action_tag = tagging.action_tag

@@ -21,6 +21,7 @@ from textual.widgets import Footer, Input, Static
 from textual.worker import Worker, WorkerState
 
 from tui.data import FileRow, RegionRow, Triage, load_regions, load_triage
+from tui.data import file_regions as read_file_regions
 from tui.messages import DecisionsRecorded, ScanStateChanged, SnapshotChanged
 from tui.screens import tagging
 from tui.widgets.cells import (
@@ -487,15 +488,13 @@ class RankingScreen(Screen[None]):
         return "open a file (enter) to tag one of its regions, or tag the whole file (L, R, P, C)"
 
     def file_regions(self, path: str, then: Callable) -> None:
-        """Call `then(regions)` with the file's regions, read in a worker."""
-        self._file_regions_callback = then
-        self._read_file_regions(path)
+        """Call `then(regions)` with the file's regions, read in a worker (each call keeps its own
+        `then`: two quick whole-file keys must not answer each other)."""
+        self._read_file_regions(path, then)
 
-    @work(thread=True, group="file-regions", exit_on_error=False)
-    def _read_file_regions(self, path: str):
-        with self.app.session.store() as store:
-            regions = store.regions(path)
-        self.app.call_from_thread(self._file_regions_callback, sorted(regions, key=lambda r: r.start_line))
+    @work(thread=True, exit_on_error=False)
+    def _read_file_regions(self, path: str, then: Callable) -> None:
+        self.app.call_from_thread(then, read_file_regions(self.app.session, path))
 
     action_tag = tagging.action_tag
     action_tag_note = tagging.action_tag_note
