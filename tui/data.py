@@ -144,7 +144,7 @@ def load_triage(session: Session) -> Triage:
         for f in store.findings():
             findings.setdefault(f.path, []).append(f)
         states, orphans = store.region_states()
-    rows = [FileRow(s, _tally(findings[s.path]) if s.path in findings else NO_FINDINGS, visible(s.path)) for s in files]
+    rows = [FileRow(s, tally(findings[s.path]) if s.path in findings else NO_FINDINGS, visible(s.path)) for s in files]
     return Triage(scan, rows, states, orphans, findings)
 
 
@@ -155,11 +155,12 @@ def load_regions(session: Session, findings: dict[str, list[Finding]]) -> list[R
     for s in summaries:
         r = s.region
         held = [f for f in findings.get(r.path, ()) if r.holds(f.start_line)]
-        rows.append(RegionRow(s, _tally(held), f"{visible(r.path)}::{visible(r.qualname)}"))
+        rows.append(RegionRow(s, tally(held), f"{visible(r.path)}::{visible(r.qualname)}"))
     return rows
 
 
-def _tally(findings: Iterable[Finding]) -> Tally:
+def tally(findings: Iterable[Finding]) -> Tally:
+    """Findings by severity, suppressed ones apart: the `sec` cell of a row."""
     t = Tally()
     for f in findings:
         t = t.add(f.severity, bool(f.suppressed))

@@ -17,7 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static, TabbedContent, TabPane
 from textual.worker import Worker, WorkerState
 
-from tui.data import FileDetail, load_file
+from tui.data import FileDetail, load_file, tally
 from tui.messages import DecisionsRecorded, SnapshotChanged
 from tui.screens import tagging
 from tui.widgets.breakdown import Breakdown
@@ -149,10 +149,7 @@ class FileScreen(Screen[None]):
             self._show_region(None)
 
     def _tally(self, region: Region) -> Tally:
-        t = Tally()
-        for f in self.detail.findings_of(region):
-            t = t.add(f.severity, bool(f.suppressed))
-        return t
+        return tally(self.detail.findings_of(region))
 
     # -- columns ---------------------------------------------------------------------------------
 

@@ -260,7 +260,7 @@ class RankingScreen(Screen[None]):
         else:
             rows = self.triage.files
         if self.language is not None:
-            rows = [r for r in rows if (r.summary.language if isinstance(r, FileRow) else r.summary.language) == self.language]
+            rows = [r for r in rows if r.summary.language == self.language]
         if self.security_only:
             rows = [r for r in rows if r.tally.open]
         if self.state is not None:

@@ -135,9 +135,6 @@ class RankTable(ScrollView, can_focus=True):
         self.cursor = target
         self._scroll_to_cursor(center=keep is not None)
 
-    def index_of(self, key: Any) -> int | None:
-        return self._index.get(key)
-
     def invalidate(self) -> None:
         """Forget rendered rows (their content changed) and draw again."""
         self._generation += 1
