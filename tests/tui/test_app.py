@@ -213,3 +213,19 @@ async def test_an_internal_error_ends_in_one_line_and_a_log_file_not_a_traceback
     assert "Traceback" not in shown and app.return_code == 1
     log = next(tmp_path.glob("vibetriage-crash-*.log"))
     assert "Traceback" in log.read_text() and "boom" in log.read_text()
+
+
+async def test_a_repository_without_source_code_says_so_rather_than_blaming_filters(tmp_path):
+    from tests.gitrepo import GitRepo
+    from vibetriage.config import load as load_config
+
+    repo = GitRepo(tmp_path / "docs")
+    repo.write("README.md", "# only words\n")
+    repo.commit("docs", date="2025-01-01T10:00:00")
+    db = tmp_path / "t.db"
+    scan_into(repo.path, db)
+    app = make_app(Session(repo.path, db, REVIEWER, load_config(repo.path)))
+    async with app.run_test(size=(100, 24)) as pilot:
+        await settle(pilot)
+        text = await seen(pilot, "no file of a supported language")
+    assert "no file of a supported language in this repository" in text and "no row matches" not in text

@@ -302,6 +302,9 @@ class RankingScreen(Screen[None]):
         elif self.triage is not None and self.triage.scan is None:
             scanning = self.app.scan_state in ("checking", "scanning")
             table.empty = "scanning the repository…" if scanning else "no scan yet: ctrl+r scans the repository"
+        elif self.triage is not None and not (self.triage.regions if self.view == "regions" else self.triage.files):
+            table.empty = ("no functions, methods or classes in the scanned files" if self.view == "regions" else
+                           "no file of a supported language in this repository (see `vibetriage scan` for what was skipped)")
         else:
             table.empty = "no row matches the filters (x clears them)"
         table.sort_column = self.sort_column[self.view]
