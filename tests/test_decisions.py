@@ -45,14 +45,14 @@ def test_a_new_review_of_changed_code_is_fresh_again():
 
 def test_a_decision_attaches_by_the_identity_it_has_after_recorded_moves():
     g = RegionKey("a.py", "function", "g", 0)
-    result = attach([dec(1, K, "fp", "reviewed")], [reg("g", "edited")], [("2026-02-01T00:00:00+00:00", K, g)])
+    result = attach([dec(1, K, "fp", "reviewed")], {reg("g", "edited").key}, [("2026-02-01T00:00:00+00:00", K, g)])
     assert list(result.attached) == [g]
     assert derive(result.attached[g], "edited").review == "stale"
 
 
 def test_without_a_recorded_move_same_code_elsewhere_does_not_take_a_decision():
     # setup was deleted; teardown has the same body and existed all along (review finding 1)
-    result = attach([dec(1, K, "same", "load-bearing")], [reg("teardown", "same")])
+    result = attach([dec(1, K, "same", "load-bearing")], {reg("teardown", "same").key})
     assert result.attached == {} and len(result.orphans) == 1
 
 

@@ -24,7 +24,7 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
-from vibetriage.model import Decision, Region, RegionKey, RegionState
+from vibetriage.model import Decision, RegionKey, RegionState
 
 # A recorded move: (when the scan saw it, from, to), in the order scans recorded them.
 Move = tuple[str, RegionKey, RegionKey]
@@ -46,16 +46,10 @@ def follow(d: Decision, moves: Iterable[Move]) -> RegionKey:
     return key
 
 
-def attach(decisions: Iterable[Decision], regions: Iterable[Region], moves: Iterable[Move] = (),
+def attach(decisions: Iterable[Decision], present: Collection[RegionKey], moves: Iterable[Move] = (),
            renamed: dict[str, str] | None = None) -> Attachment:
-    """Map each decision to the current region with the identity it has now."""
-    return attach_keys(decisions, {r.key for r in regions}, moves, renamed)
-
-
-def attach_keys(decisions: Iterable[Decision], present: Collection[RegionKey], moves: Iterable[Move] = (),
-                renamed: dict[str, str] | None = None) -> Attachment:
-    """`attach`, given the identities of the current regions: the region moves this database
-    saw, else the file renames git knows (a clone that never scanned the old name has no
+    """Map each decision to the current region (`present`: their identities) with the identity
+    it has now: the region moves this database saw, else the file renames git knows (a clone that never scanned the old name has no
     recorded move, only the history)."""
     moves = list(moves)
     renamed = renamed or {}

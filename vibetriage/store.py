@@ -17,7 +17,7 @@ from datetime import UTC, datetime, timedelta
 from functools import cached_property
 from pathlib import Path
 
-from vibetriage.decisions import Move, attach_keys, derive, find_moves, follow
+from vibetriage.decisions import Move, attach, derive, find_moves, follow
 from vibetriage.model import (
     MAX_NOTE_CHARS,
     TAGS,
@@ -497,7 +497,7 @@ class Store:
         # seen as present there before git's renames may move it onto this one.
         keys = {follow(d, moves) for d in decisions}
         prints = self._fingerprints_of(keys | {k._replace(path=renamed[k.path]) for k in keys if k.path in renamed})
-        result = attach_keys(decisions, prints, moves, renamed)
+        result = attach(decisions, prints, moves, renamed)
         attached = result.attached if path is None else {k: ds for k, ds in result.attached.items() if k.path == path}
         orphans = result.orphans if path is None else [d for d in result.orphans if d.key.path == path]
         return {key: derive(ds, prints[key]) for key, ds in attached.items()}, orphans

@@ -77,13 +77,9 @@ async def test_theme_toggle_and_quit(session):
         assert not app.is_running
 
 
-def fresh_session(tmp_path, repo_path):
-    return Session(repo_path, tmp_path / "fresh.db", REVIEWER, load_config(repo_path))
-
-
-async def test_the_first_scan_shows_its_progress_then_the_ranking(scanned_repo, tmp_path, monkeypatch):
-    gate = threading.Event()
-    real = scanning.scan
+def hold_scan_at_parse(monkeypatch) -> threading.Event:
+    """The workbench's scans wait at their parse phase until the returned event is set."""
+    gate, real = threading.Event(), scanning.scan
 
     def held(root, store, config, *, progress):
         def report(phase, done, total):
@@ -93,6 +89,15 @@ async def test_the_first_scan_shows_its_progress_then_the_ranking(scanned_repo, 
         return real(root, store, config, progress=report)
 
     monkeypatch.setattr(scanning, "scan", held)
+    return gate
+
+
+def fresh_session(tmp_path, repo_path):
+    return Session(repo_path, tmp_path / "fresh.db", REVIEWER, load_config(repo_path))
+
+
+async def test_the_first_scan_shows_its_progress_then_the_ranking(scanned_repo, tmp_path, monkeypatch):
+    gate = hold_scan_at_parse(monkeypatch)
     app = make_app(fresh_session(tmp_path, scanned_repo[0]))
     async with app.run_test(size=(100, 30)) as pilot:
         for _ in range(50):
@@ -109,17 +114,7 @@ async def test_the_first_scan_shows_its_progress_then_the_ranking(scanned_repo, 
 
 
 async def test_cancelling_the_scan_leaves_nothing_half_written(scanned_repo, tmp_path, monkeypatch):
-    gate = threading.Event()
-    real = scanning.scan
-
-    def held(root, store, config, *, progress):
-        def report(phase, done, total):
-            progress(phase, done, total)
-            if phase == "parse":
-                gate.wait(10)
-        return real(root, store, config, progress=report)
-
-    monkeypatch.setattr(scanning, "scan", held)
+    gate = hold_scan_at_parse(monkeypatch)
     session = fresh_session(tmp_path, scanned_repo[0])
     app = make_app(session)
     async with app.run_test(size=(100, 30)) as pilot:

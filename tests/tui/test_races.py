@@ -16,6 +16,15 @@ from vibetriage.config import load as load_config
 from vibetriage.store import Store
 
 
+def open_on(repo: GitRepo, tmp_path):
+    """A scanned database of `repo` and the workbench on it, with what it says recorded."""
+    db = tmp_path / "t.db"
+    scan_into(repo.path, db)
+    session = Session(repo.path, db, REVIEWER, load_config(repo.path))
+    app = make_app(session)
+    return session, app, noting(app), db
+
+
 def noting(app) -> list[str]:
     said: list[str] = []
     real = app.say
@@ -32,11 +41,7 @@ async def test_a_key_pressed_before_the_screen_shows_a_new_scan_records_nothing(
     import tui.screens.file as file_screen
 
     repo = build_repo(tmp_path / "shop")
-    db = tmp_path / "t.db"
-    scan_into(repo.path, db)
-    session = Session(repo.path, db, REVIEWER, load_config(repo.path))
-    app = make_app(session)
-    said = noting(app)
+    session, app, said, db = open_on(repo, tmp_path)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
         app.screen.open_path("api/auth.py")
@@ -112,11 +117,7 @@ async def test_undo_of_code_that_changed_since_is_refused_not_written_on_a_ghost
     repo = GitRepo(tmp_path / "r")
     repo.write("k.py", "class A:\n    def m(self, x):\n        if x:\n            return 1\n        return 2\n")
     repo.commit("start", date="2025-03-01T10:00:00")
-    db = tmp_path / "t.db"
-    scan_into(repo.path, db)
-    session = Session(repo.path, db, REVIEWER, load_config(repo.path))
-    app = make_app(session)
-    said = noting(app)
+    session, app, said, db = open_on(repo, tmp_path)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
         app.screen.open_path("k.py")

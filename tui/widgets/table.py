@@ -64,27 +64,20 @@ class RankTable(ScrollView, can_focus=True):
 
     cursor: reactive[int] = reactive(0, always_update=True, init=False)
 
-    class Highlighted(Message):
+    class _RowMessage(Message):
+        def __init__(self, table: RankTable, index: int, row: Any) -> None:
+            super().__init__()
+            self.table, self.index, self.row = table, index, row
+
+        @property
+        def control(self) -> RankTable:
+            return self.table
+
+    class Highlighted(_RowMessage):
         """The cursor moved to a row."""
 
-        def __init__(self, table: RankTable, index: int, row: Any) -> None:
-            super().__init__()
-            self.table, self.index, self.row = table, index, row
-
-        @property
-        def control(self) -> RankTable:
-            return self.table
-
-    class Opened(Message):
+    class Opened(_RowMessage):
         """A row was opened (enter, or a double click)."""
-
-        def __init__(self, table: RankTable, index: int, row: Any) -> None:
-            super().__init__()
-            self.table, self.index, self.row = table, index, row
-
-        @property
-        def control(self) -> RankTable:
-            return self.table
 
     class HeaderClicked(Message):
         def __init__(self, table: RankTable, column: str) -> None:
