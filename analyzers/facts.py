@@ -24,6 +24,7 @@ class _Combined:
     query: object  # tree_sitter.Query
     structure_patterns: int  # patterns [0, n) are regions/complexity
     rule_of_pattern: tuple  # pattern n + i belongs to rule_of_pattern[i]
+    structure_query: object  # patterns [0, n) alone: for a file that no query rule applies to
 
 
 def _structure_text(language: str) -> str:
@@ -53,7 +54,8 @@ def combined(language: str) -> _Combined:
         raise
     owners = [bisect_right(starts, query.start_byte_for_pattern(i)) - 1 for i in range(query.pattern_count)]
     structure = owners.count(0)
-    return _Combined(query, structure, tuple(rules[o - 1] for o in owners[structure:]))
+    alone = treesitter.compile_query(language, texts[0])
+    return _Combined(query, structure, tuple(rules[o - 1] for o in owners[structure:]), alone)
 
 
 def analyze(language: str, source: bytes, timeout_s: float = 5.0, *, test_file: bool = False) -> FileFacts:
@@ -64,15 +66,19 @@ def analyze(language: str, source: bytes, timeout_s: float = 5.0, *, test_file: 
     except treesitter.ParseTimeout as exc:
         return FileFacts(language, _loc(source, []), Metrics(0, 0, 0, 0, 0), (), Diagnostic("", "failed", "parse-timeout", str(exc)))
     q = combined(language)
+    rules = security.applicable(language, source)
     structure, by_rule = [], {}
     first_rule, owner = q.structure_patterns, q.rule_of_pattern
-    for pattern, caps in treesitter.matches(q.query, tree.root_node):
+    # Most files hold no literal of most rules; a file that none of the query rules applies to is
+    # walked by the structure patterns alone.
+    query = q.query if any(rule.query for rule in rules) else q.structure_query
+    for pattern, caps in treesitter.matches(query, tree.root_node):
         if pattern < first_rule:
             structure.append((pattern, caps))
-        else:
-            by_rule.setdefault(owner[pattern - first_rule], []).append(caps)
+        elif (rule := owner[pattern - first_rule]) in rules:
+            by_rule.setdefault(rule, []).append(caps)
     found_regions, metrics, comments = regions.measure(language, source, structure)
-    findings = security.findings(language, source, by_rule, comments)
+    findings = security.findings(source, by_rule, rules, comments)
     tests = None
     if test_file:
         from analyzers import testfacts

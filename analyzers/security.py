@@ -23,14 +23,13 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cache
 
+from ahocorasick_rs import BytesAhoCorasick
+
 from analyzers.languages import LANGUAGES
 from vibetriage.assets import data_path
 from vibetriage.model import CONFIDENCES, SEVERITIES, Finding
 
 TOOL = "vibetriage"
-# From this many matches of a rule in one file, one search for its literals is cheaper than
-# checking every match (measured on real code: a `where` check costs ~1/10 of a literal search).
-_LITERALS_FIRST_FROM = 8
 _SUPPRESS = re.compile(rb"vibetriage:\s*ignore\[([^\]]*)\]\s*(.*)")
 _KNOWN_KEYS = {
     "id", "title", "message", "severity", "confidence", "cwe", "languages", "references", "literals",
@@ -96,23 +95,6 @@ class Rule:
     entropy: Entropy | None
     source: str  # data/rules/<dir>/<name>.toml, for messages and the example lookup
 
-    def applies(self, seen: _Literals) -> bool:
-        return not self.literals or any(seen.has(lit) for lit in self.literals)
-
-
-class _Literals:
-    """Which literals one file contains, each searched for at most once: rules share literals."""
-
-    def __init__(self, source: bytes) -> None:
-        self.source = source
-        self.known: dict[bytes, bool] = {}
-
-    def has(self, literal: bytes) -> bool:
-        found = self.known.get(literal)
-        if found is None:
-            found = self.known[literal] = literal in self.source
-        return found
-
 
 @cache
 def rules() -> tuple[Rule, ...]:
@@ -132,6 +114,22 @@ def rules_for(language: str) -> tuple[Rule, ...]:
 
 def query_rules(language: str) -> tuple[Rule, ...]:
     return tuple(r for r in rules_for(language) if r.query)
+
+
+@cache
+def _literal_search(language: str) -> tuple[list[bytes], BytesAhoCorasick | None]:
+    """The literals of all the language's rules, and one automaton that finds them all in a
+    single pass over a file (a search per literal cost more than the rules' checks)."""
+    literals = sorted({lit for rule in rules_for(language) for lit in rule.literals})
+    return literals, BytesAhoCorasick(literals) if literals else None
+
+
+def applicable(language: str, source: bytes) -> set[Rule]:
+    """The language's rules that can fire in `source`: those whose literals it contains (one of
+    them suffices), and those without literals."""
+    literals, automaton = _literal_search(language)
+    found = {literals[i] for i, _, _ in automaton.find_matches_as_indexes(source, overlapping=True)} if automaton else set()
+    return {rule for rule in rules_for(language) if not rule.literals or not found.isdisjoint(rule.literals)}
 
 
 
@@ -155,6 +153,8 @@ def _load(path, directory: str) -> Rule:
     for language in languages:
         if language not in LANGUAGES:
             raise RuleError(f"{where}: unknown language {language!r}")
+    if not all(isinstance(lit, str) and lit for lit in data.get("literals", ())):
+        raise RuleError(f"{where}: `literals` must be non-empty strings")
     if "query" in data and "@finding" not in data["query"]:
         raise RuleError(f"{where}: the query must capture @finding")
     entropy = None
@@ -181,23 +181,16 @@ def _load(path, directory: str) -> Rule:
     )
 
 
-def findings(language: str, source: bytes, matches: dict[Rule, list[dict]], comments) -> list[Finding]:
-    """Findings of one file: `matches` holds each query rule's captures from the shared query
-    pass, `comments` the file's comment spans (start, end, first_row, last_row) for suppressions.
-    A finding needs its rule's literals in the file and its captures to pass the rule's checks.
-    A literal search costs a pass over the file, so a rule with few matches has its checks run
-    first and its literals searched only if one passes (same result, less work)."""
+def findings(source: bytes, matches: dict[Rule, list[dict]], rules: set[Rule], comments) -> list[Finding]:
+    """Findings of one file: `rules` are the rules that apply to it (`applicable`), `matches`
+    holds the captures of each of its query rules from the shared query pass, `comments` the
+    file's comment spans (start, end, first_row, last_row) for suppressions. A query rule's
+    finding is a match whose captures pass the rule's checks."""
     out: list[Finding] = []
-    seen = _Literals(source)
     for rule, rule_matches in matches.items():
-        checks_first = bool(rule.where) and len(rule_matches) < _LITERALS_FIRST_FROM
-        if not checks_first and not rule.applies(seen):
-            continue
-        found = [f for caps in rule_matches if (f := _checked(rule, source, caps))]
-        if found and (not checks_first or rule.applies(seen)):
-            out.extend(found)
-    for rule in rules_for(language):
-        if rule.pattern is not None and rule.applies(seen):
+        out.extend(f for caps in rule_matches if (f := _checked(rule, source, caps)))
+    for rule in rules:
+        if rule.pattern is not None:
             out.extend(_pattern_findings(rule, source))
     return _apply_suppressions(_dedupe(out), source, comments)
 

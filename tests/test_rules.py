@@ -52,6 +52,8 @@ def test_every_rule_compiles_for_each_language_it_names(language):
     # the language's rules do: a rule whose query compiled to nothing would never fire.
     owners = {r.id for r in combined(language).rule_of_pattern}
     assert owners == {r.id for r in security.query_rules(language)}
+    # The query for files no rule applies to numbers its patterns as the combined one does.
+    assert combined(language).structure_query.pattern_count == combined(language).structure_patterns
 
 
 @pytest.mark.parametrize("rule", security.rules(), ids=lambda r: r.id)
@@ -73,3 +75,25 @@ def test_inline_suppression_is_kept_with_its_reason():
     facts = analyze("python", code.encode())
     by_line = {f.start_line: f.suppressed for f in facts.findings}
     assert by_line == {3: "name is an enum value, never user input", 4: "no reason given"}
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_a_rule_applies_to_exactly_the_files_holding_one_of_its_literals(language):
+    # The one-pass literal search must agree with searching each literal on its own, including
+    # literals found inside one another ("pass" in "_pass_") and files holding none at all.
+    rules = security.rules_for(language)
+    literals = sorted({lit for r in rules for lit in r.literals})
+    texts = [example_of(r).read_bytes() for r in rules]
+    texts += [b"", b"no literal here", b"_".join(literals), b"".join(lit[1:] for lit in literals), literals[0] * 3]
+    for text in texts:
+        expected = {r for r in rules if not r.literals or any(lit in text for lit in r.literals)}
+        assert security.applicable(language, text) == expected
+
+
+def test_a_rule_with_an_empty_literal_is_refused(tmp_path):
+    rule = tmp_path / "python" / "empty-literal.toml"
+    rule.parent.mkdir()
+    rule.write_text('title = "t"\nmessage = "m"\nseverity = "low"\nconfidence = "low"\nliterals = ["eval", ""]\n'
+                    'query = "(call) @finding"\n', encoding="utf-8")
+    with pytest.raises(security.RuleError, match="empty-literal.toml: `literals` must be non-empty strings"):
+        security._load(rule, "python")

@@ -81,18 +81,24 @@ def score_all(items: Sequence[Signals], weights: dict[str, float], reference: Se
     hot = [c * x for c, x in zip(normal["churn"], normal["complexity"])]
     ref_normal = normal if reference is None else {name: _normalised(ref_raw[name], ref_raw[name]) for name in ("churn", "complexity")}
     hot_max = max([c * x for c, x in zip(ref_normal["churn"], ref_normal["complexity"])] + [0.0])
-    rounded = {name: [round(v, 4) for v in normal[name]] for name in _SCALED}
     w_hot, w_gap = weights["hotspot"], weights["test_gap"]
-    columns = [(name, raw[name], rounded[name], weights[name]) for name in _SCALED]
+    # Parts are made a column at a time (a scan scores ten thousand items). A total adds its
+    # parts in their listed order, as the sum of the parts that apply.
+    hot_parts = [
+        ScorePart("hotspot", round(h, 4), round(min(h / hot_max, 1.0), 4) if hot_max else 0.0, w_hot) for h in hot
+    ]
+    columns = [
+        [ScorePart(name, value, round(scaled, 4), weights[name]) for value, scaled in zip(raw[name], normal[name])]
+        for name in _SCALED
+    ]
+    no_gap = ScorePart("test_gap", 0.0, 0.0, w_gap, False)  # test code, code with no functions: does not apply
     out = []
-    for i, s in enumerate(items):
-        parts = [ScorePart("hotspot", round(hot[i], 4), round(min(hot[i] / hot_max, 1.0) if hot_max else 0.0, 4), w_hot)]
-        parts += [ScorePart(name, values[i], scaled[i], weight) for name, values, scaled, weight in columns]
-        if s.test_gap is None:  # test code and code with no functions: the part does not apply
-            parts.append(ScorePart("test_gap", 0.0, 0.0, w_gap, False))
-        else:
+    for s, *parts in zip(items, hot_parts, *columns):
+        if s.test_gap is not None:
             parts.append(ScorePart("test_gap", s.test_gap, s.test_gap, w_gap))
-        total = sum(p.normalised * p.weight for p in parts if p.measured)
-        measured_weight = sum(p.weight for p in parts if p.measured)
+        total = sum([p.normalised * p.weight for p in parts])
+        measured_weight = sum([p.weight for p in parts])
+        if s.test_gap is None:
+            parts.append(no_gap)
         out.append(RiskScore(round(100 * total / measured_weight, 2) if measured_weight else 0.0, tuple(parts)))
     return out
