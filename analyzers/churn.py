@@ -329,28 +329,90 @@ def read_commits(
     commits, 5 years, window 1 year: both reads 1.55 s with one names-only process, 1.65 s with
     two; the names-only read alone 0.40 s against 0.33 s).
     """
+    return start_commits(repo, since=since, until=until, stop_at=stop_at, numstat=numstat, paths=paths, jobs=jobs, head=head).result()
+
+
+def start_commits(
+    repo: Path,
+    *,
+    since: int | None = None,
+    until: int | None = None,
+    stop_at: str | None = None,
+    numstat: bool = True,
+    paths: Sequence[str] = (),
+    jobs: int | None = None,
+    head: str | None = None,
+) -> PendingCommits:
+    """read_commits in two steps: the git processes start now, and their output is read by the
+    returned PendingCommits' result(), so git works while the caller does something else."""
     # The caller passes the HEAD its inventory saw, so history and files describe the same commit.
     head = head or git.head(repo)
     if head is None or (stop_at and stop_at == head):
-        return []
+        return PendingCommits(repo, [])
     if jobs is None:
         jobs = 2 if numstat and (os.cpu_count() or 1) >= 2 else 1
     if jobs > 1 and since is None and not paths:
         middle = _middle_commit(repo, head, stop_at, until)
         if middle is not None:
-            return _read_parallel(
+            return PendingCommits(
                 repo,
                 [
                     log_args(until=until, stop_at=stop_at, head=head, numstat=numstat, exclude=[middle]),
                     log_args(until=until, stop_at=stop_at, head=middle, numstat=numstat),
                 ],
             )
-    return _read(repo, log_args(since=since, until=until, stop_at=stop_at, head=head, numstat=numstat, paths=paths))
+    return PendingCommits(repo, [log_args(since=since, until=until, stop_at=stop_at, head=head, numstat=numstat, paths=paths)])
 
 
-def _read(repo: Path, args: list[str]) -> list[Commit]:
-    with git.stream(repo, args) as out:
-        return parse_log(out)
+class PendingCommits:
+    """`git log` processes already running. result() reads and parses their output, a thread per
+    process, and returns their commits in the order the processes were given; `a + b` is a and
+    then b. A git pipe holds 1 MiB, so a process gets that far before anyone reads it. Closing
+    (or result()) ends every process."""
+
+    def __init__(self, repo: Path, arg_lists: list[list[str]]) -> None:
+        self._streams: list[git.Stream] = []
+        try:
+            for args in arg_lists:
+                self._streams.append(git.stream(repo, args))
+        except BaseException:
+            self.close()
+            raise
+
+    def __add__(self, other: PendingCommits) -> PendingCommits:
+        both = PendingCommits.__new__(PendingCommits)
+        both._streams = self._streams + other._streams
+        return both
+
+    def result(self) -> list[Commit]:
+        results: list[list[Commit] | BaseException | None] = [None] * len(self._streams)
+
+        def work(i: int) -> None:
+            try:
+                results[i] = parse_log(self._streams[i])
+            except BaseException as exc:  # re-raised below, in the caller's thread
+                results[i] = exc
+
+        threads = [threading.Thread(target=work, args=(i,), name=f"git-log-{i}") for i in range(1, len(self._streams))]
+        try:
+            for t in threads:
+                t.start()
+            if self._streams:
+                work(0)
+            for t in threads:
+                t.join()
+        finally:
+            self.close()
+        commits: list[Commit] = []
+        for result in results:
+            if isinstance(result, BaseException):
+                raise result
+            commits += result or []
+        return commits
+
+    def close(self) -> None:
+        for stream in self._streams:
+            stream.close()
 
 
 def _middle_commit(repo: Path, head: str, stop_at: str | None, until: int | None = None) -> str | None:
@@ -361,29 +423,6 @@ def _middle_commit(repo: Path, head: str, stop_at: str | None, until: int | None
         return None
     middle = git.run(repo, ["rev-list", "--no-merges", f"--skip={count // 2}", "--max-count=1", *revs]).decode("ascii").strip()
     return middle or None
-
-
-def _read_parallel(repo: Path, arg_lists: list[list[str]]) -> list[Commit]:
-    results: list[list[Commit] | BaseException | None] = [None] * len(arg_lists)
-
-    def work(i: int) -> None:
-        try:
-            results[i] = _read(repo, arg_lists[i])
-        except BaseException as exc:  # re-raised below, in the caller's thread
-            results[i] = exc
-
-    threads = [threading.Thread(target=work, args=(i,), name=f"git-log-{i}") for i in range(1, len(arg_lists))]
-    for t in threads:
-        t.start()
-    work(0)
-    for t in threads:
-        t.join()
-    commits: list[Commit] = []
-    for result in results:
-        if isinstance(result, BaseException):
-            raise result
-        commits += result or []
-    return commits
 
 
 # -- aggregation -------------------------------------------------------------------------------

@@ -434,8 +434,8 @@ def test_two_process_names_only_read_equals_one_process_read(history: tuple[GitR
     single = read_commits(repo.path, until=until, numstat=False, jobs=1)
     monkeypatch.setattr(churn, "SPLIT_MIN_COMMITS", 2)
     calls: list[list[str]] = []
-    original = churn._read
-    monkeypatch.setattr(churn, "_read", lambda r, args: calls.append(args) or original(r, args))
+    original = churn.git.stream
+    monkeypatch.setattr(churn.git, "stream", lambda r, args: calls.append(args) or original(r, args))
     split = read_commits(repo.path, until=until, numstat=False, jobs=2)
     assert len(calls) == 2  # it did split
     assert [c.sha for c in split] == [c.sha for c in single] == [shas[f"c{i}"] for i in range(6, 0, -1)]

@@ -3,7 +3,8 @@
 Order of work, chosen for speed (DESIGN.md principle 6):
 1. inventory from `git ls-files -s` (blob ids); if HEAD, the inventory, the analyzer version and the
    settings are all what the last scan saw, stop there: nothing is parsed, no grammar is loaded;
-2. history in a background thread: only commits added since the cached history head;
+2. git starts reading the history (only commits added since the cached history head) before the
+   parser processes start; a background thread stores what it reads in the history cache;
 3. meanwhile, blobs not in the cache (by blob id, language and analyzer version) are read with one
    `git cat-file --batch` and parsed, across processes when there is enough source to pay for them;
 4. churn is aggregated, every file and region is scored, and the snapshot is written in one
@@ -17,6 +18,7 @@ import importlib.util
 import os
 import time
 from collections.abc import Callable
+from contextlib import ExitStack
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
@@ -113,29 +115,37 @@ def scan(
 
     cached_keys = store.cached_blobs(analyzer)
     todo = [c for c in inv.candidates if cache_key(c) not in cached_keys]
-    # The parser processes are forked before the history thread exists: forking a threaded
-    # process can copy a lock some thread holds.
-    with parser_pool(todo, jobs) as pool, ThreadPoolExecutor(max_workers=2) as background:
+    history, history_error, cached, paths = None, None, {}, []
+    if inv.is_git and inv.head:
+        cached = {k: store.meta(k) for k in _HISTORY_KEYS}
+        paths = [inv.prefix] if inv.prefix else []  # scanning a subdirectory: its history only
+        try:  # git starts reading the history now, while the grammars load for the parser processes
+            history = _start_history(root, inv.head, paths, config.window_days, cached)
+        except git.GitError as exc:
+            history_error = exc
+    head_time, shallow, commits = None, False, []
+    with ExitStack() as stack:
+        if history is not None:
+            stack.callback(history.pending.close)
+        # The parser processes are forked before any thread starts (forking a threaded process
+        # can copy a lock some thread holds); git processes are no threads.
+        pool = stack.enter_context(parser_pool(todo, jobs))
+        background = stack.enter_context(ThreadPoolExecutor(max_workers=2))
         background.submit(Store.preload)
-        history = None
-        if inv.is_git and inv.head:
-            cached = {k: store.meta(k) for k in _HISTORY_KEYS}
-            paths = [inv.prefix] if inv.prefix else []  # scanning a subdirectory: its history only
-            history = background.submit(_read_history, root, inv.head, paths, config.window_days, cached)
+        stored = None
+        if history is not None:
+            stored = background.submit(_store_history, store.path, history, cached)
+            stack.callback(history.pending.close)  # on the way out, git stops before the thread is waited for
         facts, diagnostics, fresh = collect_facts(root, store, inv, todo, analyzer, config, report, pool)
         diagnostics += import_diagnostics
         report("history", 0, 1)
         try:
-            hist = history.result() if history else None
+            commits = stored.result() if stored is not None else []
+            head_time, shallow = (history.head_time, history.shallow) if stored is not None else (None, False)
         except git.GitError as exc:  # e.g. a partial clone missing the blobs a diff needs
-            hist = None
-            diagnostics.append(Diagnostic("", "partial", "history-unreadable", f"no churn: git log failed ({exc})"))
-    head_time, shallow, commits = None, False, []
-    if hist is not None:
-        state = {"history_head": inv.head, "history_since": str(hist.since),
-                 "history_paths": ",".join(paths), "history_shallow": str(hist.shallow)}
-        store.add_commits(hist.new_commits, replace=hist.replace, state=state, expect_head=cached["history_head"])
-        head_time, shallow, commits = hist.head_time, hist.shallow, store.commits()
+            history_error = exc
+    if history_error is not None:
+        diagnostics.append(Diagnostic("", "partial", "history-unreadable", f"no churn: git log failed ({history_error})"))
 
     report("score", 0, 1)
     paths = [c.path for c in inv.candidates if c.path in facts]
@@ -226,21 +236,21 @@ _HISTORY_KEYS = ("history_head", "history_since", "history_paths", "history_shal
 
 @dataclass(frozen=True)
 class _History:
+    head: str  # the commit the history is read from
     head_time: int
     shallow: bool
     since: int
-    new_commits: list
+    pending: object  # churn.PendingCommits: git reading the commits not cached yet
     replace: bool  # the cached history cannot be extended: start again
+    paths: list[str]
 
 
-def _read_history(root: Path, head: str, paths: list[str], window_days: int, cached: dict[str, str | None]) -> _History:
-    """Runs in a background thread and touches only git, never the store (the main thread owns the
-    connection). Reads only commits added since the cached history head when that head is still an
-    ancestor of HEAD and the cached history reaches back far enough. A first read takes line counts
-    for the window only; the older history (for all-time figures) is read without line diffs, which
-    are what make `git log` slow, in a second git process at the same time."""
-    from concurrent.futures import ThreadPoolExecutor
-
+def _start_history(root: Path, head: str, paths: list[str], window_days: int, cached: dict[str, str | None]) -> _History:
+    """Start git reading the commits the history cache lacks: those added since the cached history
+    head when that head is still an ancestor of HEAD and the cached history reaches back far
+    enough, else all of it. A first read takes line counts for the window only; the older history
+    (for all-time figures) is read without line diffs, which are what make `git log` slow, by a
+    second git process at the same time."""
     from analyzers import churn
 
     head_time = git.commit_time(root, head)
@@ -253,13 +263,27 @@ def _read_history(root: Path, head: str, paths: list[str], window_days: int, cac
     extend = extend and cached["history_paths"] == ",".join(paths) and cached["history_shallow"] == str(shallow)
     extend = extend and (cached_head == head or git.is_ancestor(root, cached_head, head))
     if extend:
-        new = [] if cached_head == head else churn.read_commits(root, stop_at=cached_head, paths=paths, head=head)
-        return _History(head_time, shallow, int(cached_since), new, False)
-    with ThreadPoolExecutor(max_workers=1) as older_pool:
-        older = older_pool.submit(churn.read_commits, root, until=since, numstat=False, paths=paths, head=head)
-        window = churn.read_commits(root, since=since, paths=paths, head=head)
-        new = window + older.result()
-    return _History(head_time, shallow, since, new, True)
+        pending = churn.start_commits(root, stop_at=cached_head, paths=paths, head=head)
+        return _History(head, head_time, shallow, int(cached_since), pending, False, paths)
+    window = churn.start_commits(root, since=since, paths=paths, head=head)
+    try:
+        older = churn.start_commits(root, until=since, numstat=False, paths=paths, head=head)
+    except BaseException:
+        window.close()
+        raise
+    return _History(head, head_time, shallow, since, window + older, True, paths)
+
+
+def _store_history(db: Path, history: _History, cached: dict[str, str | None]) -> list:
+    """Runs in a background thread while the files are parsed: reads git's output into the history
+    cache and returns the whole cached history, newest first. It writes through a connection of
+    its own (the main thread's is busy with the scan)."""
+    new = history.pending.result()
+    state = {"history_head": history.head, "history_since": str(history.since),
+             "history_paths": ",".join(history.paths), "history_shallow": str(history.shallow)}
+    with Store.open(db, create=False) as own:
+        own.add_commits(new, replace=history.replace, state=state, expect_head=cached["history_head"])
+        return own.commits()
 
 
 # -- scoring -----------------------------------------------------------------------------------
