@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from tests.gitrepo import GitRepo
@@ -371,3 +375,22 @@ def test_summaries_list_every_file_and_region_as_the_full_ranking_does(tmp_path)
         assert [(r.rank, r.region, r.score, r.language) for r in regions] == [
             (r.rank, r.region, r.risk.score, r.language) for r in store.ranked_regions()]
         assert {r.region.qualname: r.evidence for r in regions}["price"] == "none"
+
+
+def test_an_up_to_date_rescan_loads_no_grammar_rule_or_history_code(tmp_path):
+    # The re-scan a hook runs on every commit must stay a few imports and a `git ls-files`: it
+    # loads neither the parsers, the rule pack, the history reader nor the check gate.
+    repo = build(tmp_path)
+    db = tmp_path / "t.db"
+    run_scan(repo.path, db)
+    code = (
+        "import sys\n"
+        "from vibetriage.cli import main\n"
+        "rc = main(['scan', '-q', '--db', sys.argv[1], sys.argv[2]])\n"
+        "heavy = ('tree_sitter', 'ahocorasick_rs', 'sqlite_utils', 'analyzers.facts', 'analyzers.security',\n"
+        "         'analyzers.churn', 'vibetriage.parsing', 'vibetriage.gate')\n"
+        "print(rc, sorted(m for m in sys.modules if m.startswith(heavy)))\n"
+    )
+    root = Path(__file__).resolve().parents[1]
+    proc = subprocess.run([sys.executable, "-c", code, str(db), str(repo.path)], cwd=root, capture_output=True, text=True, check=True)
+    assert proc.stdout.strip() == "0 []"

@@ -18,7 +18,7 @@ from vibetriage.config import ConfigError
 from vibetriage.config import load as load_config
 from vibetriage.export import DEFAULT_TOP
 from vibetriage.export import FORMATS as EXPORT_FORMATS
-from vibetriage.model import TAGS, Region
+from vibetriage.model import CHECKS, TAGS, Region
 from vibetriage.exchange import DEFAULT_FILE as EXCHANGE_FILE
 from vibetriage.store import DEFAULT_DB, Store, StoreError
 from vibetriage.text import visible
@@ -372,9 +372,9 @@ def cmd_check(args) -> int:
     root = _root(args)
     config = load_config(root)
     checks = tuple(args.fail_on) if args.fail_on else config.check_fail_on
-    unknown = [c for c in checks if c not in gate.CHECKS]
+    unknown = [c for c in checks if c not in CHECKS]
     if unknown:
-        raise CliError(f"unknown check {unknown[0]!r}; use one of {', '.join(gate.CHECKS)}")
+        raise CliError(f"unknown check {unknown[0]!r}; use one of {', '.join(CHECKS)}")
     severity = args.min_severity or config.check_min_severity
     if severity not in SEVERITIES:
         raise CliError(f"unknown severity {severity!r}; use one of {', '.join(SEVERITIES)}")

@@ -33,7 +33,7 @@ class Config:
     parse_timeout_s: float = 5.0
     weights: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
     exclude: tuple[str, ...] = ()  # glob patterns of repository paths; `*` also crosses `/`
-    check_fail_on: tuple[str, ...] = ("stale-load-bearing", "new-findings")  # vibetriage.gate.CHECKS
+    check_fail_on: tuple[str, ...] = ("stale-load-bearing", "new-findings")  # of model.CHECKS
     check_min_severity: str = "high"
     source: str = "defaults"
 
@@ -111,8 +111,7 @@ def _from_table(table: dict, source: str) -> Config:
 
 def _check_table(table, source: str) -> dict:
     """`[check]`: what `vibetriage check` fails on (see vibetriage/gate.py)."""
-    from vibetriage.gate import CHECKS
-    from vibetriage.model import SEVERITIES
+    from vibetriage.model import CHECKS, SEVERITIES
 
     if not isinstance(table, dict) or set(table) - {"fail_on", "min_severity"}:
         raise ConfigError(f"{source}: [check] takes fail_on = [...] and min_severity = \"...\" only")

@@ -24,13 +24,10 @@ from vibetriage.model import SEVERITIES, Decision, Finding, RegionState
 from vibetriage.store import Store
 from vibetriage.text import when
 
-CHECKS = ("stale-load-bearing", "new-findings", "unreviewed-load-bearing")
-DEFAULT_CHECKS = ("stale-load-bearing", "new-findings")
-
 
 @dataclass(frozen=True)
 class Problem:
-    check: str  # one of CHECKS
+    check: str  # one of model.CHECKS
     where: str  # a region label, or PATH:LINE
     detail: str
 

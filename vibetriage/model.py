@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 TAGS = ("load-bearing", "reviewed", "prototype-track")
+CHECKS = ("stale-load-bearing", "new-findings", "unreviewed-load-bearing")  # what `vibetriage check` can fail on
 MAX_NOTE_CHARS = 10_000  # a decision's note; what a decisions file may carry too
 REGION_KINDS = ("function", "method", "class")
 
