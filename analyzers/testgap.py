@@ -55,6 +55,7 @@ from analyzers.testfacts import conventions, is_test_file, named_stems
 from vibetriage.model import Finding, Region, RegionKey, TestEvidence, TestFileFacts, TestFunction
 
 _RANK = {"coverage": 3, "reference": 2, "name-match": 1, "none": 0}
+_NO_EVIDENCE = TestEvidence("none")
 _JS_EXT = re.compile(r"\.(js|jsx|mjs|cjs|ts|tsx|mts|cts)$")
 _SPECIAL_METHOD = re.compile(r"__\w+__|constructor|initialize|__construct|new|New|Default|operator\W.*|~\w+|\.ctor")
 _FAMILY = {
@@ -105,16 +106,16 @@ def evidence(
         inline = test_files.get(path)
         regs = [r for r in by_path[path] if not (inline and _inside_tests(r, inline))]
         file_cov = coverage.get(path) if coverage else None
-        found: dict[RegionKey, TestEvidence] = {}
-        for region in regs:
-            if file_cov is not None:
-                found[region.key] = _from_coverage(region, regs, file_cov)
-            else:
-                found[region.key] = _from_tests(region, [indexes[t] for t in links.get(path, ())],
-                                                [indexes[t] for t in named.get(path, ())])
-        if file_cov is None:
+        linked = [indexes[t] for t in links.get(path, ())]
+        by_name = [indexes[t] for t in named.get(path, ())]
+        if file_cov is not None:
+            out.update((region.key, _from_coverage(region, regs, file_cov)) for region in regs)
+        elif linked or by_name:
+            found = {region.key: _from_tests(region, linked, by_name) for region in regs}
             _propagate(regs, found)
-        out.update(found)
+            out.update(found)
+        else:  # no test file is linked to this one: nothing to look up, nothing to propagate
+            out.update(dict.fromkeys((region.key for region in regs), _NO_EVIDENCE))
     return out
 
 
@@ -194,16 +195,18 @@ def _propagate(regs: list[Region], found: dict[RegionKey, TestEvidence]) -> None
             parent = by_qualname.get(region.qualname.rsplit(".", 1)[0])
             if parent is not None and parent.kind == "function" and _RANK[found[parent.key].kind] > _RANK[own.kind]:
                 found[region.key] = found[parent.key]
+    members: dict[str, list[Region]] = defaultdict(list)  # qualname -> the regions directly inside
+    for region in regs:
+        if "." in region.qualname:
+            members[region.qualname.rsplit(".", 1)[0]].append(region)
     for region in sorted(regs, key=lambda r: -r.qualname.count(".")):  # inner classes first
         if region.kind != "class":
             continue
-        prefix = region.qualname + "."
         best = found[region.key]
-        for other in regs:
-            if other.qualname.startswith(prefix) and other.qualname.count(".") == region.qualname.count(".") + 1:
-                candidate = found[other.key]
-                if _RANK[candidate.kind] > _RANK[best.kind]:
-                    best = candidate
+        for member in members[region.qualname]:
+            candidate = found[member.key]
+            if _RANK[candidate.kind] > _RANK[best.kind]:
+                best = candidate
         found[region.key] = best
 
 

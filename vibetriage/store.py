@@ -607,8 +607,8 @@ def _bulk(conn: sqlite3.Connection, insert: str, rows) -> None:
 def _bulk_dicts(conn: sqlite3.Connection, table: str, rows: list[dict]) -> None:
     assert table in _SNAPSHOT_TABLES  # fixed names: the SQL below is never built from input
     if rows:
-        columns = list(rows[0])
-        _bulk(conn, f"INSERT INTO {table} ({', '.join(columns)})", ([row[c] for c in columns] for row in rows))
+        columns = list(rows[0])  # every row comes from one dict display: same keys, same order
+        _bulk(conn, f"INSERT INTO {table} ({', '.join(columns)})", map(tuple, map(dict.values, rows)))
 
 
 def _statements(script: str) -> list[str]:
