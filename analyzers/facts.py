@@ -10,6 +10,7 @@ whose it is.
 from __future__ import annotations
 
 from bisect import bisect_right
+from itertools import compress
 from dataclasses import dataclass
 from functools import cache
 
@@ -103,8 +104,8 @@ def _first_error_line(root) -> int:
 
 def _loc(source: bytes, comments) -> int:
     """Lines with code: not blank and not only comment."""
-    lines = source.split(b"\n")
-    code = {i for i, ln in enumerate(lines) if ln.strip()}
+    bare = source.translate(None, b" \t\r\x0b\x0c").split(b"\n")  # each line without whitespace
+    code = set(compress(range(len(bare)), bare))
     for start, end, first, last in comments:
         line_start = source.rfind(b"\n", 0, start) + 1
         line_end = source.find(b"\n", end)

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import hashlib
 import re
+from itertools import compress, repeat
+from operator import sub
 from dataclasses import dataclass, field
 
 from analyzers.languages import LANGUAGES
@@ -23,6 +25,8 @@ from vibetriage.model import Metrics, Region
 CONCERNS = ("regions", "complexity")  # the query files this module reads captures of
 _WS = re.compile(rb"\s+")
 _SPACE = b" \t\n\r\x0b\x0c"  # what \s matches in bytes: deleted with bytes.translate, far faster than a regex
+_LINE_SPACE = _SPACE.replace(b"\n", b"")  # deleted from a text, it leaves the line breaks
+_ROW = b"%d:%s".__mod__  # one fingerprint row: indentation, then the line without whitespace
 _GENERIC_ARGS = re.compile(r"(?<!operator)<.*>$")  # but keep `operator<=>`
 _DEFINITION = {f"definition.{kind}": kind for kind in ("function", "method", "class")}
 _PARENS = frozenset({"parenthesized_expression", "parenthesized_statements"})
@@ -249,8 +253,14 @@ class _Text:
             text = self.clean[region.start : region.end]
         if not indent_sensitive:
             return hashlib.blake2b(text.translate(None, _SPACE), digest_size=12).hexdigest()
+        # Rows are the lines that are not blank: (indentation, text without whitespace), each
+        # column made in C-level passes over all the lines at once.
         lines = text.split(b"\n")
-        rows = [(len(line) - len(line.lstrip()), bare) for line in lines if (bare := line.translate(None, _SPACE))]
-        base = min((indent for indent, _ in rows[1:]), default=0)
-        body = b"\n".join(b"%d:%s" % (max(indent - base, 0) if i else 0, bare) for i, (indent, bare) in enumerate(rows))
+        bares = text.translate(None, _LINE_SPACE).split(b"\n")
+        indents = list(compress(map(sub, map(len, lines), map(len, map(bytes.lstrip, lines))), bares))
+        bares = list(filter(None, bares))
+        if not bares:
+            return hashlib.blake2b(b"", digest_size=12).hexdigest()
+        base = min(indents[1:], default=0)
+        body = b"\n".join([b"0:" + bares[0], *map(_ROW, zip(map(sub, indents[1:], repeat(base)), bares[1:]))])
         return hashlib.blake2b(body, digest_size=12).hexdigest()
