@@ -68,16 +68,18 @@ def analyze(language: str, source: bytes, timeout_s: float = 5.0, *, test_file: 
         return FileFacts(language, _loc(source, []), Metrics(0, 0, 0, 0, 0), (), Diagnostic("", "failed", "parse-timeout", str(exc)))
     q = combined(language)
     rules = security.applicable(language, source)
-    structure, by_rule = [], {}
-    first_rule, owner = q.structure_patterns, q.rule_of_pattern
+    by_rule: dict[security.Rule, list[dict]] = {}
     # Most files hold no literal of most rules; a file that none of the query rules applies to is
     # walked by the structure patterns alone.
-    query = q.query if any(rule.query for rule in rules) else q.structure_query
-    for pattern, caps in treesitter.matches(query, tree.root_node):
-        if pattern < first_rule:
-            structure.append((pattern, caps))
-        elif (rule := owner[pattern - first_rule]) in rules:
-            by_rule.setdefault(rule, []).append(caps)
+    if any(rule.query for rule in rules):
+        found = treesitter.matches(q.query, tree.root_node)
+        first_rule, owner = q.structure_patterns, q.rule_of_pattern
+        structure = [m for m in found if m[0] < first_rule]
+        for pattern, caps in found:
+            if pattern >= first_rule and (rule := owner[pattern - first_rule]) in rules:
+                by_rule.setdefault(rule, []).append(caps)
+    else:
+        structure = treesitter.matches(q.structure_query, tree.root_node)
     found_regions, metrics, comments = regions.measure(language, source, structure)
     findings = security.findings(source, by_rule, rules, comments)
     tests = None
