@@ -5,12 +5,10 @@ stderr (`vibetriage: error: ...`) and a non-zero exit code, never a traceback.""
 from __future__ import annotations
 
 import argparse
-import difflib
 import posixpath
 import re
 import sqlite3
 import sys
-import tempfile
 from pathlib import Path
 
 from vibetriage import __version__
@@ -562,6 +560,8 @@ def _interactive() -> bool:
 
 def cmd_demo(args) -> int:
     from vibetriage import render
+    import tempfile
+
     from vibetriage.demo import build_demo
     from vibetriage.pipeline import scan
 
@@ -684,6 +684,8 @@ def _resolve_target(store: Store, root: Path, target: str, *, whole_file_ok: boo
 
 
 def _near(word: str, options: list[str]) -> str:
+    import difflib  # only for a mistyped name
+
     close = difflib.get_close_matches(word, list(dict.fromkeys(options)), n=3)
     return f"; did you mean {', '.join(close)}?" if close else ""
 

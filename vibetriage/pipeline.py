@@ -382,8 +382,7 @@ def _score(candidates, facts: dict[str, FileFacts], churn_by_path: dict[str, Fil
     callables = [r for _, f in sources for r in f.regions if r.kind != "class"]
     classes = [r for _, f in sources for r in f.regions if r.kind == "class"]
     def held(r) -> float:
-        found = by_file.get(r.path)
-        return security_weight(x for x in found if r.holds(x.start_line)) if found else 0.0
+        return security_weight(x for x in by_file.get(r.path, []) if r.holds(x.start_line))
 
     callable_signals = [Signals.of_region(r.metrics, churns[r.path], held(r), gaps.get(r.key)) for r in callables]
     regions = list(zip(callables, score_all(callable_signals, config.weights)))

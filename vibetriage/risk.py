@@ -62,12 +62,14 @@ _SCALED = ("churn", "complexity", "cognitive", "size", "security")
 
 
 def _normalised(values: Sequence[float], reference: Sequence[float]) -> list[float]:
-    """n(x) = log(1 + x) / log(1 + max of the reference), clamped to 0..1."""
+    """n(x) = log(1 + x) / log(1 + max of the reference), clamped to 0..1; worked out once per
+    distinct value (complexities, sizes and a file's churn repeat across thousands of items)."""
     top = max(reference, default=0.0)
     if top <= 0:
         return [0.0] * len(values)
     denominator = math.log1p(top)
-    return [min(math.log1p(max(x, 0.0)) / denominator, 1.0) for x in values]
+    scaled = {x: min(math.log1p(max(x, 0.0)) / denominator, 1.0) for x in set(values)}
+    return [scaled[x] for x in values]
 
 
 def score_all(items: Sequence[Signals], weights: dict[str, float], reference: Sequence[Signals] | None = None) -> list[RiskScore]:

@@ -14,7 +14,6 @@ same bytes, apart from one generated-at time (fixed by SOURCE_DATE_EPOCH).
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 from typing import TYPE_CHECKING
@@ -77,6 +76,8 @@ def write_file(path: Path, data: bytes) -> None:
     """Write `data` to `path` atomically: into a temporary file in the same directory, then renamed
     over the target, so a reader never sees half a file and a failed write leaves the old one.
     A symbolic link at `path` is replaced, never written through."""
+    import tempfile  # here, not above: the CLI imports this module on every command
+
     from vibetriage.export.register import ExportError
 
     path = Path(path)
