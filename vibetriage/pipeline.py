@@ -292,7 +292,7 @@ def _store_history(db: Path, history: _History, cached: dict[str, str | None]) -
 def _file_gap(f: FileFacts, gaps: dict) -> float | None:
     """A file's test gap: its functions' gaps weighted by their cyclomatic complexity, so an
     untested complicated function counts for more than an untested getter."""
-    weighted = [(gaps[r.key], r.metrics.cyclomatic) for r in f.regions if r.kind != "class" and r.key in gaps]
+    weighted = [(gap, r.metrics.cyclomatic) for r in f.regions if r.kind != "class" and (gap := gaps.get(r.key)) is not None]
     total = sum(w for _, w in weighted)
     return round(sum(g * w for g, w in weighted) / total, 4) if total else None
 
@@ -382,7 +382,8 @@ def _score(candidates, facts: dict[str, FileFacts], churn_by_path: dict[str, Fil
     callables = [r for _, f in sources for r in f.regions if r.kind != "class"]
     classes = [r for _, f in sources for r in f.regions if r.kind == "class"]
     def held(r) -> float:
-        return security_weight(x for x in by_file.get(r.path, []) if r.holds(x.start_line))
+        found = by_file.get(r.path)
+        return security_weight(x for x in found if r.holds(x.start_line)) if found else 0  # as of no findings
 
     callable_signals = [Signals.of_region(r.metrics, churns[r.path], held(r), gaps.get(r.key)) for r in callables]
     regions = list(zip(callables, score_all(callable_signals, config.weights)))

@@ -89,8 +89,9 @@ def score_all(items: Sequence[Signals], weights: dict[str, float], reference: Se
     hot_parts = [
         ScorePart("hotspot", round(h, 4), round(min(h / hot_max, 1.0), 4) if hot_max else 0.0, w_hot) for h in hot
     ]
+    rounded = {name: {n: round(n, 4) for n in set(normal[name])} for name in _SCALED}
     columns = [
-        [ScorePart(name, value, round(scaled, 4), weights[name]) for value, scaled in zip(raw[name], normal[name])]
+        [ScorePart(name, value, rounded[name][scaled], weights[name]) for value, scaled in zip(raw[name], normal[name])]
         for name in _SCALED
     ]
     no_gap = ScorePart("test_gap", 0.0, 0.0, w_gap, False)  # test code, code with no functions: does not apply
