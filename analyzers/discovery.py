@@ -29,7 +29,7 @@ import os
 import posixpath
 import stat
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -178,15 +178,17 @@ def content_skip_reason(path: str, data: bytes) -> str | None:
 # -- inventory ---------------------------------------------------------------------------------
 
 
-def inventory(root: Path, *, max_bytes: int = MAX_BYTES) -> Inventory:
-    """The files to analyze under `root` (a git work tree or any directory) and why others are not."""
+def inventory(root: Path, *, max_bytes: int = MAX_BYTES, sizes: Mapping[str, int] | None = None) -> Inventory:
+    """The files to analyze under `root` (a git work tree or any directory) and why others are not.
+    `sizes` are blob sizes known already (by blob id: a blob's size never changes), which git is
+    not asked for again."""
     root = Path(root)
     if git.is_git_repo(root):
-        return _git_inventory(root, max_bytes)
+        return _git_inventory(root, max_bytes, sizes or {})
     return _walk_inventory(root, max_bytes)
 
 
-def _git_inventory(root: Path, max_bytes: int) -> Inventory:
+def _git_inventory(root: Path, max_bytes: int, known: Mapping[str, int]) -> Inventory:
     location = git.locate(root)
     inv = Inventory(root=location.toplevel, is_git=True, head=git.head(root), prefix=location.prefix)
     pathspec = location.prefix or "."
@@ -229,9 +231,9 @@ def _git_inventory(root: Path, max_bytes: int) -> Inventory:
             continue
         wanted.append((path, spec.name, oid.decode("ascii")))
 
-    sizes = _object_sizes(root, {oid for _, _, oid in wanted})
+    sizes = _object_sizes(root, {oid for _, _, oid in wanted if oid not in known})
     for path, language, oid in wanted:
-        size = sizes.get(oid)
+        size = known.get(oid, sizes.get(oid))
         if size is None:
             inv.diagnostics.append(Diagnostic(path, "skipped", "unreadable", f"blob {oid} is missing from the object store"))
         elif size > max_bytes:

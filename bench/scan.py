@@ -126,9 +126,9 @@ def cli_scan(repo: Path, db: Path) -> tuple[float, float, float, float]:
     and the CPU seconds it and its children (parsers, git) used, which other load on the machine
     does not inflate the way it does wall time."""
     code = (
-        "import re, resource, sys, time\n"
-        "t = time.perf_counter()\n"
+        "import gc, re, resource, sys, time\n"
         "from vibetriage.cli import main\n"
+        "gc.freeze()  # as the `vibetriage` command (vibetriage.cli.run) does\n"
         "t1 = time.perf_counter(); rc = main(sys.argv[1:]); t1 = time.perf_counter() - t1\n"
         "own = int(re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read()).group(1))\n"
         "workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"

@@ -135,6 +135,17 @@ def test_missing_blob_becomes_a_diagnostic(repo: GitRepo) -> None:
     assert [(d.path, d.reason) for d in reader.diagnostics] == [("ghost.py", "unreadable")]
 
 
+def test_sizes_known_from_the_last_scan_are_used_instead_of_asking_git(repo: GitRepo) -> None:
+    # A blob's size never changes, so an up-to-date re-scan takes them from its database; here
+    # a recorded size over the cap proves the recorded one is the one used.
+    first = inventory(repo.path)
+    main = next(c for c in first.candidates if c.path == "app/main.py")
+    again = inventory(repo.path, max_bytes=50_000, sizes={main.blob_id: 90_000})
+    assert [c.path for c in again.candidates] == [c.path for c in first.candidates if c.path != "app/main.py"]
+    assert ("app/main.py", "too-large", "90000 bytes (limit 50000)") in [(d.path, d.reason, d.detail) for d in again.diagnostics]
+    assert next(c for c in again.candidates if c.path == "app/util.go").size == next(c for c in first.candidates if c.path == "app/util.go").size
+
+
 def test_subdirectory_scan_lists_only_its_files_with_repository_paths(repo: GitRepo) -> None:
     inv = inventory(repo.path / "app")
     assert inv.root == repo.path.resolve() and inv.prefix == "app/"

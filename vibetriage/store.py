@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
@@ -197,6 +196,10 @@ class Store:
                 "INSERT OR REPLACE INTO blob_facts (blob_id, language, role, analyzer, facts) VALUES (?, ?, ?, ?, ?)",
                 [(b, lang, role, analyzer, orjson.dumps(f).decode()) for (b, lang, role), f in facts.items()],
             )
+
+    def blob_sizes(self) -> dict[str, int]:
+        """The size of every blob the last scan analyzed, by blob id."""
+        return dict(self.conn.execute("SELECT blob_id, size FROM files"))
 
     def prune_blob_facts(self, analyzer: str) -> None:
         """Drop cache entries of other analyzer versions, which can never be read again."""
@@ -443,6 +446,8 @@ class Store:
         """Record several decisions (a whole file's regions, or an undo) in one transaction: all of
         them or, if any fails, none. They are one microsecond apart, in the order given: decisions
         are ordered by time in every clone, and an undo's order matters."""
+        import uuid  # here: every command imports the store, few record decisions
+
         new = list(new)
         for n in new:
             if n.tag not in TAGS:
