@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import posixpath
 import stat
 import threading
 from collections.abc import Iterable, Iterator, Mapping
@@ -109,10 +108,9 @@ def blob_id_of(data: bytes) -> str:
 
 def path_skip_reason(path: str) -> str | None:
     """A skip reason known from the path alone: vendored, generated or None."""
-    directories = path.split("/")[:-1]
-    if any(part in VENDOR_DIRS for part in directories):
+    directories, _, name = path.rpartition("/")
+    if not VENDOR_DIRS.isdisjoint(directories.split("/")):
         return "vendored"
-    name = posixpath.basename(path)
     if name.endswith(VENDOR_SUFFIXES):
         return "vendored"
     if name.endswith(GENERATED_SUFFIXES):
@@ -137,10 +135,13 @@ def _classify(path: str, inv: Inventory):
     return spec
 
 
+_UNSAFE_PARTS = frozenset({"", ".", "..", ".git"})
+
+
 def _unsafe_path(path: str) -> bool:
     if not path or path.startswith("/") or "\0" in path:
         return True
-    return any(part in ("", ".", "..") or part.lower() == ".git" for part in path.split("/"))
+    return not _UNSAFE_PARTS.isdisjoint(path.lower().split("/"))
 
 
 # -- content rules -----------------------------------------------------------------------------

@@ -52,7 +52,7 @@ _BY_FILENAME = {"Rakefile": LANGUAGES["ruby"], "Gemfile": LANGUAGES["ruby"]}
 
 def language_for(path: str) -> LanguageSpec | None:
     """The language of a repository path, by file name then extension (case-sensitive, like git)."""
-    name = posixpath.basename(path)
+    name = path.rpartition("/")[2]
     if name in _BY_FILENAME:
         return _BY_FILENAME[name]
     return _BY_EXTENSION.get(posixpath.splitext(name)[1])
