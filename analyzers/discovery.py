@@ -87,6 +87,8 @@ class Candidate:
 
 @dataclass(slots=True)
 class Inventory:
+    """The files a scan analyzes (candidates) and why the others are not (diagnostics)."""
+
     root: Path  # the repository toplevel, or the walked directory
     is_git: bool
     head: str | None

@@ -232,6 +232,9 @@ def _first_line(stderr: bytes) -> str:
 
 @dataclass(frozen=True, slots=True)
 class _Context:
+    """Where a repository is and the settings its git commands run with, valid while its config
+    files keep the recorded signature."""
+
     location: Location
     dynamic: tuple[tuple[str, str], ...]  # per-repository program-key overrides
     signature: tuple[tuple[str, int, int], ...]  # config files' (path, mtime_ns, size)

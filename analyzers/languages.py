@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, slots=True)
 class LanguageSpec:
+    """A supported language: its file extensions, grammar module and query directory."""
+
     name: str
     extensions: tuple[str, ...]
     module: str  # the official grammar wheel's module

@@ -28,6 +28,8 @@ class ConfigError(Exception):
 
 @dataclass(frozen=True)
 class Config:
+    """The settings of a scan: defaults, then the repository's, then the command line's."""
+
     window_days: int = 365
     max_file_bytes: int = 1_000_000
     parse_timeout_s: float = 5.0

@@ -32,6 +32,8 @@ Move = tuple[str, RegionKey, RegionKey]
 
 @dataclass(frozen=True, slots=True)
 class Attachment:
+    """Decisions by the region they belong to now, and those whose region is gone."""
+
     attached: dict[RegionKey, list[Decision]]
     orphans: list[Decision]
 

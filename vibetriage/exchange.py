@@ -38,6 +38,8 @@ class ExchangeError(Exception):
 
 @dataclass(frozen=True)
 class LoadResult:
+    """What importing a decisions file did."""
+
     added: int
     known: int  # already in the store
     rejected: tuple[str, ...]  # "line N: why", for each line that was skipped

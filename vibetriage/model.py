@@ -39,6 +39,8 @@ class RegionKey(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class Region:
+    """A function, method or class of a file, with its metrics and its fingerprint."""
+
     path: str
     kind: str  # one of REGION_KINDS
     qualname: str
@@ -73,6 +75,8 @@ class Diagnostic:
 
 @dataclass(frozen=True, slots=True)
 class SourceFile:
+    """A scanned file: its blob, language, size and role (source or test)."""
+
     path: str
     language: str
     blob_id: str
@@ -120,6 +124,8 @@ class ScorePart(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class RiskScore:
+    """A score and the parts it was made of (docs/risk-model.md)."""
+
     score: float  # 0..100
     parts: tuple[ScorePart, ...]
 
@@ -171,6 +177,8 @@ class ScanInfo:
 
 @dataclass(frozen=True, slots=True)
 class RankedFile:
+    """A file of the ranking, with what its score was made of."""
+
     rank: int
     file: SourceFile
     metrics: Metrics
@@ -193,6 +201,8 @@ class FileChange:
 
 @dataclass(frozen=True, slots=True)
 class Commit:
+    """A non-merge commit from the history, with the files it changed."""
+
     sha: str
     author_time: int  # epoch seconds
     author_name: str
@@ -241,6 +251,8 @@ class TestFunction:
 
 @dataclass(frozen=True, slots=True)
 class TestFileFacts:
+    """What a test file imports and what each of its test functions checks."""
+
     imports: tuple[str, ...]  # module specifiers as written (`api.pricing`, `./pricing`, `example.com/x/jobs`)
     functions: tuple[TestFunction, ...]
 
@@ -269,6 +281,8 @@ class FileFacts:
 
 @dataclass(frozen=True, slots=True)
 class RankedRegion:
+    """A region of the ranking, with its file's language and its test evidence."""
+
     rank: int
     region: Region
     risk: RiskScore
