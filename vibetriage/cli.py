@@ -17,7 +17,6 @@ from vibetriage.config import load as load_config
 from vibetriage.export import DEFAULT_TOP
 from vibetriage.export import FORMATS as EXPORT_FORMATS
 from vibetriage.model import CHECKS, TAGS, Region
-from vibetriage.exchange import DEFAULT_FILE as EXCHANGE_FILE
 from vibetriage.store import DEFAULT_DB, Store, StoreError
 from vibetriage.text import visible
 
@@ -130,6 +129,8 @@ def _show_command(sub) -> None:
 
 
 def _decisions_command(sub) -> None:
+    from vibetriage.exchange import DEFAULT_FILE as EXCHANGE_FILE
+
     x = sub.add_parser("decisions", help="share decisions through a committed file, .vibetriage/decisions.jsonl")
     actions = x.add_subparsers(dest="action", metavar="ACTION", required=True)
     e = actions.add_parser("export", help="append the database's decisions that the file lacks (commit the file; it merges like code)")
@@ -143,6 +144,8 @@ def _decisions_command(sub) -> None:
 
 
 def _check_command(sub) -> None:
+    from vibetriage.exchange import DEFAULT_FILE as EXCHANGE_FILE
+
     c = sub.add_parser("check", help="exit 3 when load-bearing code changed since its review or a new serious finding "
                        "appeared (for pre-commit and CI)")
     _repo_args(c)
@@ -374,7 +377,7 @@ def cmd_decisions_export(args) -> int:
     from vibetriage import exchange, render
 
     root = _root(args)
-    target = args.file or _toplevel(root) / EXCHANGE_FILE
+    target = args.file or _toplevel(root) / exchange.DEFAULT_FILE
     with _open_store(args, root) as store:
         added = exchange.export(store, target, repository=_toplevel(root))
     render.console().print(render.plain(f"{added} decision(s) appended to {target}" if added else f"{target} already holds every decision"))
@@ -385,7 +388,7 @@ def cmd_decisions_import(args) -> int:
     from vibetriage import exchange, render
 
     root = _root(args)
-    source = args.file or _toplevel(root) / EXCHANGE_FILE
+    source = args.file or _toplevel(root) / exchange.DEFAULT_FILE
     with _open_store(args, root, create=True) as store:
         result = exchange.load(store, source, repository=_toplevel(root))
     render.console().print(render.plain(f"{result.added} decision(s) imported from {source}, {result.known} already here"))
@@ -418,7 +421,7 @@ def cmd_check(args) -> int:
     # The team's decisions count, but are read, not imported: a branch's file must not change
     # what this database holds (`vibetriage decisions import` does that, on purpose).
     team: list = []
-    source = args.decisions or _toplevel(root) / EXCHANGE_FILE
+    source = args.decisions or _toplevel(root) / exchange.DEFAULT_FILE
     if args.decisions or source.is_file():
         team, rejected = exchange.read(source, repository=_toplevel(root))
         for line in rejected:
