@@ -1,9 +1,10 @@
 """Change history: commits read from whole-repository `git log` passes (never one git call per
 file), and per-file churn aggregated from them with renames followed.
 
-`read_commits` streams `git log --no-merges --topo-order -M -z` with `--numstat` (line counts) or
-`--name-status` (names only) and parses the NUL-separated output with bytes.split as it arrives,
-so parsing overlaps git's own work. Output format, per commit:
+`start_commits` starts `git log --no-merges --topo-order -M -z` with `--numstat` (line counts) or
+`--name-status` (names only); the PendingCommits it returns parses the NUL-separated output with
+bytes.split as it arrives, so parsing overlaps git's own work (`read_commits` is both steps).
+Output format, per commit:
 
     \\x01<sha>\\0<author epoch>\\0<author name>\\0<author email>\\0<trailers>\\0\\0
     then, with --numstat, one per changed file ([\\n] before the first):
@@ -26,12 +27,12 @@ against ~1 s for a one-year window), so the pipeline reads the churn window with
 AI assistance comes from the commit's trailers (`%(trailers:only,unfold)`, git's own trailer
 block detection) and author name, matched against data/ai_trailers.toml.
 
-A long history is read by two git processes in parallel (see read_commits): git's diffing is
+A long history is read by two git processes in parallel (see start_commits): git's diffing is
 single-threaded and the machines this runs on have two cores or more.
 
 Order: commits come newest first in topological order (`--topo-order`: no parent before all its
 children, whatever the clocks say). `aggregate` depends on that order to follow renames backwards;
-it is documented there and `read_commits` guarantees it. A shallow clone's oldest commit shows its
+it is documented there and `start_commits` guarantees it. A shallow clone's oldest commit shows its
 whole tree as added: callers should check `git.is_shallow` and say so.
 """
 
@@ -296,7 +297,12 @@ def parse_log(chunks: Iterable[bytes]) -> list[Commit]:
 SPLIT_MIN_COMMITS = 2000
 
 
-def read_commits(
+def read_commits(repo: Path, **options) -> list[Commit]:
+    """The commits start_commits(repo, **options) reads, once git is done."""
+    return start_commits(repo, **options).result()
+
+
+def start_commits(
     repo: Path,
     *,
     since: int | None = None,
@@ -306,11 +312,12 @@ def read_commits(
     paths: Sequence[str] = (),
     jobs: int | None = None,
     head: str | None = None,
-) -> list[Commit]:
-    """Non-merge commits reachable from HEAD, newest first (topological order), with the files
-    each changed: with line counts when `numstat`, else names only (`--name-status -M`: renames
-    are still followed, `added`/`deleted` are None), which costs a fraction of numstat on a long
-    history because git diffs no file contents (see DESIGN.md).
+) -> PendingCommits:
+    """Start git reading the non-merge commits reachable from HEAD; the PendingCommits returned
+    gives them, once git is done, newest first (topological order), with the files each changed:
+    with line counts when `numstat`, else names only (`--name-status -M`: renames are still
+    followed, `added`/`deleted` are None), which costs a fraction of numstat on a long history
+    because git diffs no file contents (see DESIGN.md).
 
     `since` keeps commits committed after it (commit date > since) and `until` those committed at
     or before it (commit date <= until), both epoch seconds, so `since=T` and `until=T` split a
@@ -329,22 +336,6 @@ def read_commits(
     commits, 5 years, window 1 year: both reads 1.55 s with one names-only process, 1.65 s with
     two; the names-only read alone 0.40 s against 0.33 s).
     """
-    return start_commits(repo, since=since, until=until, stop_at=stop_at, numstat=numstat, paths=paths, jobs=jobs, head=head).result()
-
-
-def start_commits(
-    repo: Path,
-    *,
-    since: int | None = None,
-    until: int | None = None,
-    stop_at: str | None = None,
-    numstat: bool = True,
-    paths: Sequence[str] = (),
-    jobs: int | None = None,
-    head: str | None = None,
-) -> PendingCommits:
-    """read_commits in two steps: the git processes start now, and their output is read by the
-    returned PendingCommits' result(), so git works while the caller does something else."""
     # The caller passes the HEAD its inventory saw, so history and files describe the same commit.
     head = head or git.head(repo)
     if head is None or (stop_at and stop_at == head):
