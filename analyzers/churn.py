@@ -43,6 +43,7 @@ import re
 import threading
 import tomllib
 from collections.abc import Iterable, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -358,8 +359,8 @@ def start_commits(
 class PendingCommits:
     """`git log` processes already running. result() reads and parses their output, a thread per
     process, and returns their commits in the order the processes were given; `a + b` is a and
-    then b. A git pipe holds 1 MiB, so a process gets that far before anyone reads it. Closing
-    (or result()) ends every process."""
+    then b. A process writes up to a pipe's size (1 MiB where Linux grants it) before anyone
+    reads it. result() and close() end every process; kill() only stops them."""
 
     def __init__(self, repo: Path, arg_lists: list[list[str]]) -> None:
         self._streams: list[git.Stream] = []
@@ -401,9 +402,16 @@ class PendingCommits:
             commits += result or []
         return commits
 
-    def close(self) -> None:
+    def kill(self) -> None:
+        """End the git processes; safe while another thread is in result()."""
         for stream in self._streams:
-            stream.close()
+            stream.kill()
+
+    def close(self) -> None:
+        """End the processes and close their files; not while another thread is in result()."""
+        with ExitStack() as every:  # each one, even if one fails
+            for stream in self._streams:
+                every.callback(stream.close)
 
 
 def _middle_commit(repo: Path, head: str, stop_at: str | None, until: int | None = None) -> str | None:

@@ -193,6 +193,8 @@ def inventory(root: Path, *, max_bytes: int = MAX_BYTES, sizes: Mapping[str, int
 
 def _git_inventory(root: Path, max_bytes: int, known: Mapping[str, int]) -> Inventory:
     location = git.locate(root)
+    if git.is_partial_clone(root):
+        known = {}  # its object store may lack a known blob: git's answer says which are there
     inv = Inventory(root=location.toplevel, is_git=True, head=git.head(root), prefix=location.prefix)
     pathspec = location.prefix or "."
     listing = git.run(root, ["ls-files", "-s", "-z", "--full-name", "--", pathspec])

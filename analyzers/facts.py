@@ -3,8 +3,9 @@ concerns that need them: regions and complexity (analyzers/regions.py), security
 (analyzers/security.py) and, for test files, what the tests assert (analyzers/testfacts.py).
 
 Every concern's patterns are compiled into a single query per language, so the tree is walked
-once in C whatever the number of rules (DESIGN.md principle 6). A match's pattern index says
-whose it is.
+once in C whatever the number of rules (DESIGN.md principle 6); a file that no rule query applies
+to (by its literals) is walked by a second query of the structure patterns alone. A match's
+pattern index says whose it is.
 """
 
 from __future__ import annotations

@@ -238,6 +238,7 @@ class _Context:
     location: Location
     dynamic: tuple[tuple[str, str], ...]  # per-repository program-key overrides
     signature: tuple[tuple[str, int, int], ...]  # config files' (path, mtime_ns, size)
+    partial: bool  # a partial clone: its object store may lack blobs its index and trees name
 
 
 _contexts: dict[str, _Context] = {}
@@ -281,8 +282,9 @@ def _neutral_value(key: str) -> str | None:
     return None
 
 
-def _dynamic_overrides(git_dir: Path) -> tuple[tuple[tuple[str, str], ...], list[str]]:
-    """Read the repository's own config (with its includes) and neutralise every program key."""
+def _dynamic_overrides(git_dir: Path) -> tuple[tuple[tuple[str, str], ...], list[str], bool]:
+    """Read the repository's own config (with its includes) and neutralise every program key;
+    also say whether it is a partial clone (a promisor remote)."""
     proc = _spawn_simple(
         [f"--git-dir={git_dir}", f"--work-tree={_empty_worktree()}", "config", "--list", "-z", "--includes", "--show-origin"],
         _empty_worktree(),
@@ -292,16 +294,21 @@ def _dynamic_overrides(git_dir: Path) -> tuple[tuple[tuple[str, str], ...], list
     tokens = proc.stdout.split(b"\0")
     origins: list[str] = []
     overrides: dict[str, str] = {}
+    partial = False
     for origin, entry in zip(tokens[0::2], tokens[1::2]):
         if origin.startswith(b"file:"):
             origins.append(os.fsdecode(origin[5:]))
-        key = os.fsdecode(entry.split(b"\n", 1)[0])
-        if key.lower() in _STATIC_KEYS:
+        raw_key, _, setting = entry.partition(b"\n")
+        key = os.fsdecode(raw_key)
+        lowered = key.lower()
+        partial = partial or lowered == "extensions.partialclone" or (
+            lowered.startswith("remote.") and lowered.endswith(".promisor") and setting.strip().lower() in (b"true", b"yes", b"on", b"1"))
+        if lowered in _STATIC_KEYS:
             continue
         value = _neutral_value(key)
         if value is not None:
             overrides[key] = value
-    return tuple(sorted(overrides.items())), origins
+    return tuple(sorted(overrides.items())), origins, partial
 
 
 def _resolve(path: str) -> _Context:
@@ -326,9 +333,9 @@ def _resolve(path: str) -> _Context:
     if not (real == top_real or real.startswith(top_real.rstrip("/") + "/")):
         # core.worktree points elsewhere: the scanned path is the label, the whole index the scope.
         toplevel, prefix = Path(real), ""
-    dynamic, origins = _dynamic_overrides(git_dir)
+    dynamic, origins, partial = _dynamic_overrides(git_dir)
     return _Context(
-        Location(git_dir, toplevel, prefix), dynamic, _stat_signature(_config_files(git_dir, origins))
+        Location(git_dir, toplevel, prefix), dynamic, _stat_signature(_config_files(git_dir, origins)), partial
     )
 
 
@@ -347,6 +354,11 @@ def _context(repo: Path | str) -> _Context:
 def locate(repo: Path | str) -> Location:
     """The git dir, toplevel and prefix of a path in a repository; GitError if it is not in one."""
     return _context(repo).location
+
+
+def is_partial_clone(repo: Path | str) -> bool:
+    """Whether the repository has a promisor remote: objects it names may be missing locally."""
+    return _context(repo).partial
 
 
 def invocation(repo: Path | str, args: Sequence[str], *, real_work_tree: bool = False) -> tuple[list[str], dict[str, str], Path]:
@@ -428,9 +440,15 @@ class Stream:
         finally:
             self.close()
 
-    def close(self) -> None:
+    def kill(self) -> None:
+        """End the git process and nothing else, so another thread may call it while one reads:
+        the reader sees the output end and closes the files itself."""
         if self._proc.poll() is None:
             self._proc.kill()
+
+    def close(self) -> None:
+        """Kill the process if it runs, reap it and close its files (the reading thread's job)."""
+        self.kill()
         self._proc.wait()
         if self._proc.stdout:
             self._proc.stdout.close()

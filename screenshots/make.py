@@ -186,8 +186,9 @@ def terminal_pictures(root: Path) -> list[Path]:
         "    name = name.strip()\n", "    name = name.strip()\n    os.system(\"logger login \" + name)\n", 1), encoding="utf-8")
     _git(root, "add", "api/auth.py")
     with Store.open(root / DEFAULT_DB) as store:
-        scan(root, store, load(root))
-        report = gate.check(root, store, base="HEAD", checks=gate.DEFAULT_CHECKS, min_severity="high")
+        config = load(root)
+        scan(root, store, config)
+        report = gate.check(root, store, base="HEAD", checks=config.check_fail_on, min_severity=config.check_min_severity)
     console = Console(record=True, width=110, file=open(os.devnull, "w"), force_terminal=True)
     console.print(render.plain("$ vibetriage check", "bold"))
     console.print(render.check_report(report))

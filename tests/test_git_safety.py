@@ -252,6 +252,10 @@ def test_partial_clone_never_fetches(tmp_path: Path) -> None:
     inv = discovery.inventory(clone.path)
     assert inv.candidates == []
     assert [(d.path, d.reason) for d in inv.diagnostics] == [("a.py", "unreadable")]
+    # A size the database knows (a cached database from a full clone) does not make the blob present.
+    again = discovery.inventory(clone.path, sizes={clone.blob_id("a.py"): 9})
+    assert again.candidates == [] and [(d.path, d.reason) for d in again.diagnostics] == [("a.py", "unreadable")]
+    assert git.is_partial_clone(clone.path) and not git.is_partial_clone(h.repo.path)
     fake = discovery.Candidate("a.py", "python", clone.blob_id("a.py"), 10)
     reader = discovery.read_blobs(clone.path, [fake])
     assert list(reader) == []

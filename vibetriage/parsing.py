@@ -58,7 +58,9 @@ def parser_pool(todo, jobs: int | None) -> Iterator[Executor | None]:
 
 
 def collect_facts(root, store: Store, inv, todo, analyzer: str, config: Config, report: Progress, pool):
-    """FileFacts for every candidate that can be analyzed: from the cache, or parsed now."""
+    """FileFacts for every candidate that can be analyzed, from the cache or parsed now; the
+    diagnostics; and the facts parsed now (by cache key, in the cache's form), which the caller
+    stores (cacheable)."""
     diagnostics = list(inv.diagnostics)
     total = len(todo)
     fresh: dict[tuple[str, str, str], dict] = {}  # cache key -> facts in the cache form
@@ -85,10 +87,6 @@ def collect_facts(root, store: Store, inv, todo, analyzer: str, config: Config, 
     if batch:
         pending.append(_submit(pool, batch, config.parse_timeout_s))
     _drain(pending, fresh, report, done, total, block=True)
-    # A failure (timeout, analyzer error) may be the machine's or the cap's, not the blob's: not cached.
-    cacheable = {k: f for k, f in fresh.items() if not (f["e"] and f["e"][0] == "failed")}
-    if cacheable:
-        store.put_blob_facts(analyzer, cacheable)
     stored = store.blob_facts(analyzer, {cache_key(c) for c in inv.candidates} - set(fresh))
     facts: dict[str, FileFacts] = {}
     for c in inv.candidates:
@@ -107,7 +105,13 @@ def collect_facts(root, store: Store, inv, todo, analyzer: str, config: Config, 
             if f.error.status == "failed":
                 continue
         facts[c.path] = f
-    return facts, diagnostics, set(fresh)
+    return facts, diagnostics, fresh
+
+
+def cacheable(fresh: dict) -> dict:
+    """The freshly parsed facts the blob cache keeps: a failure (timeout, analyzer error) may be
+    the machine's or the cap's, not the blob's."""
+    return {k: f for k, f in fresh.items() if not (f["e"] and f["e"][0] == "failed")}
 
 
 def _analyze_batch(items: list[tuple[str, bytes, bool]], timeout_s: float) -> list[dict]:

@@ -60,14 +60,16 @@ def analyzer_version() -> str:
     sources = [*_files_under(os.path.join(data, "queries"), ".scm"), *_files_under(os.path.join(data, "rules"), ".toml")]
     sources.append(os.path.join(data, "tests.toml"))
     sources += [os.path.join(os.path.dirname(analyzers.__file__), f"{name}.py") for name in _FACT_MODULES]
+    sources.append(os.path.join(os.path.dirname(__file__), "parsing.py"))  # the cache's form of facts
     for path in sources:
         digest.update(os.path.basename(path).encode())
         with open(path, "rb") as f:
             digest.update(f.read())
-    # A new grammar wheel parses differently: its facts must not come from the old one's cache.
-    # Its compiled binding identifies it (a stat, where reading the package metadata would cost
-    # an up-to-date re-scan a tenth of its time).
-    for module in sorted({"tree_sitter", *(spec.module for spec in LANGUAGES.values())}):
+    # A new grammar wheel parses differently, and the literal search decides which rules a file
+    # is checked against: their facts must not come from the old ones' cache. A compiled binding
+    # identifies its wheel (a stat, where reading the package metadata would cost an up-to-date
+    # re-scan a tenth of its time).
+    for module in sorted({"tree_sitter", "ahocorasick_rs", *(spec.module for spec in LANGUAGES.values())}):
         spec = importlib.util.find_spec(module)
         for entry in sorted(os.scandir(next(iter(spec.submodule_search_locations))), key=lambda e: e.name):
             if entry.name.endswith((".so", ".pyd", ".dylib")):
@@ -120,7 +122,7 @@ def scan(
     from concurrent.futures import ThreadPoolExecutor
 
     from analyzers import churn, testgap
-    from vibetriage.parsing import cache_key, collect_facts, parser_pool
+    from vibetriage.parsing import cache_key, cacheable, collect_facts, parser_pool
 
     cached_keys = store.cached_blobs(analyzer)
     todo = [c for c in inv.candidates if cache_key(c) not in cached_keys]
@@ -144,7 +146,9 @@ def scan(
         stored = None
         if history is not None:
             stored = background.submit(_store_history, store.path, history, cached)
-            stack.callback(history.pending.close)  # on the way out, git stops before the thread is waited for
+            # On the way out git is stopped first, so the thread reading it ends and can be waited
+            # for; the files are closed after that (the callback above).
+            stack.callback(history.pending.kill)
         facts, diagnostics, fresh = collect_facts(root, store, inv, todo, analyzer, config, report, pool)
         diagnostics += import_diagnostics
         report("history", 0, 1)
@@ -153,6 +157,10 @@ def scan(
             head_time, shallow = (history.head_time, history.shallow) if stored is not None else (None, False)
         except git.GitError as exc:  # e.g. a partial clone missing the blobs a diff needs
             history_error = exc
+        # Stored once the history thread is done writing: two writers would wait on each other's
+        # lock, and writing a long history could outlast the busy timeout.
+        if to_cache := cacheable(fresh):
+            store.put_blob_facts(analyzer, to_cache)
     if history_error is not None:
         diagnostics.append(Diagnostic("", "partial", "history-unreadable", f"no churn: git log failed ({history_error})"))
 
