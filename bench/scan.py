@@ -194,7 +194,7 @@ def main() -> int:
         print(f"cold scan       {cold_s:6.2f} s   = {cold_s / floors:.2f} x floors (target <= 1.5)   peak {cold_mb:.0f} MB"
               f"   [in main: {cold_in:.2f} s; CPU {cold_cpu:.2f} s = {cold_cpu / floors:.2f} x floors;"
               f" {cold_s / (git_s + plain_s):.2f} x floors with the uncapped parse]")
-        print(f"warm re-scan    {warm_s:6.2f} s   = {100 * warm_s / cold_s:.1f}% of cold (target <= 5%)   peak {warm_mb:.0f} MB"
+        print(f"warm re-scan    {warm_s:6.3f} s  = {100 * warm_s / cold_s:.2f}% of cold (target <= 5%)   peak {warm_mb:.0f} MB"
               f"   [in main: {warm_in:.3f} s = {100 * warm_in / cold_s:.1f}%; the rest is Python start and imports]")
         print(f"machine         {os.cpu_count()} cores, Python {sys.version.split()[0]}, load average {os.getloadavg()[0]:.2f};"
               f" fastest of {args.repeat} runs each")
