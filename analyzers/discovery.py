@@ -31,6 +31,7 @@ import threading
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import NamedTuple
 
 from analyzers import git
 from analyzers.languages import language_for
@@ -181,26 +182,45 @@ def content_skip_reason(path: str, data: bytes) -> str | None:
 # -- inventory ---------------------------------------------------------------------------------
 
 
-def inventory(root: Path, *, max_bytes: int = MAX_BYTES, sizes: Mapping[str, int] | None = None) -> Inventory:
+class IndexListing(NamedTuple):
+    """What the index lists for a scan (`git ls-files -s` below the scanned directory) and HEAD.
+    With the settings and the analyzer it determines the inventory: a blob's size, which the size
+    cap reads, follows from its id."""
+
+    location: git.Location
+    head: str | None
+    records: bytes
+
+    def digest(self) -> str:
+        return hashlib.sha1(self.location.prefix.encode() + b"\0" + self.records).hexdigest()
+
+
+def list_index(root: Path) -> IndexListing:
+    """The index listing of the git repository at `root` (GitError if it is not in one)."""
+    location = git.locate(root)
+    records = git.run(root, ["ls-files", "-s", "-z", "--full-name", "--", location.prefix or "."])
+    return IndexListing(location, git.head(root), records)
+
+
+def inventory(root: Path, *, max_bytes: int = MAX_BYTES, sizes: Mapping[str, int] | None = None,
+              listing: IndexListing | None = None) -> Inventory:
     """The files to analyze under `root` (a git work tree or any directory) and why others are not.
     `sizes` are blob sizes known already (by blob id: a blob's size never changes), which git is
-    not asked for again."""
+    not asked for again; `listing` is the index listing if it was taken already."""
     root = Path(root)
-    if git.is_git_repo(root):
-        return _git_inventory(root, max_bytes, sizes or {})
+    if listing is not None or git.is_git_repo(root):
+        return _git_inventory(root, listing or list_index(root), max_bytes, sizes or {})
     return _walk_inventory(root, max_bytes)
 
 
-def _git_inventory(root: Path, max_bytes: int, known: Mapping[str, int]) -> Inventory:
-    location = git.locate(root)
+def _git_inventory(root: Path, listing: IndexListing, max_bytes: int, known: Mapping[str, int]) -> Inventory:
+    location = listing.location
     if git.is_partial_clone(root):
         known = {}  # its object store may lack a known blob: git's answer says which are there
-    inv = Inventory(root=location.toplevel, is_git=True, head=git.head(root), prefix=location.prefix)
-    pathspec = location.prefix or "."
-    listing = git.run(root, ["ls-files", "-s", "-z", "--full-name", "--", pathspec])
+    inv = Inventory(root=location.toplevel, is_git=True, head=listing.head, prefix=location.prefix)
 
     entries: dict[bytes, tuple[int, bytes, bytes]] = {}  # path -> (stage rank, mode, blob id)
-    for record in listing.split(b"\0"):
+    for record in listing.records.split(b"\0"):
         if not record:
             continue
         meta, _, raw_path = record.partition(b"\t")

@@ -265,6 +265,24 @@ def test_partial_clone_never_fetches(tmp_path: Path) -> None:
     assert h.fired() == []
 
 
+def test_a_blob_that_arrives_in_a_partial_clone_is_scanned_though_the_index_is_unchanged(tmp_path: Path) -> None:
+    # An up-to-date check trusts the index listing, except in a partial clone: there a blob
+    # missing at one scan can arrive (a fetch, a checkout elsewhere) with the listing unchanged.
+    # (Here the history is unreadable too, git log needing the blobs, which also asks for a rescan.)
+    from vibetriage.config import load
+    from vibetriage.pipeline import scan
+    from vibetriage.store import Store
+
+    h, clone = _partial_clone(tmp_path)
+    with Store.open(tmp_path / "t.db") as store:
+        first = scan(clone.path, store, load(clone.path), jobs=1)
+        assert first.info.files == 0 and store.count_diagnostics("unreadable") == 1
+        clone.git("hash-object", "-w", "--stdin", input=h.repo.read("a.py"))  # the blob arrives
+        again = scan(clone.path, store, load(clone.path), jobs=1)
+        assert not again.up_to_date and again.info.files == 1
+    assert h.fired() == []
+
+
 def test_inherited_environment_and_user_config_are_ignored(hostile: Hostile, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     h = hostile
     other = GitRepo(tmp_path / "other")

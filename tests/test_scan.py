@@ -109,6 +109,22 @@ def test_unchanged_rescan_parses_nothing_and_a_change_parses_only_that_file(tmp_
         assert "extra" in {r.qualname for r in store.regions("api/auth.py")}
 
 
+def test_a_staged_change_or_a_subdirectory_scan_is_not_taken_for_the_last_scan(tmp_path):
+    # The up-to-date check compares the index listing (what `git add` changes, HEAD or not) and
+    # the part of the repository scanned.
+    repo = build(tmp_path)
+    db = tmp_path / "t.db"
+    run_scan(repo.path, db)
+    repo.write("web/util.js", "export function add(a, b) { return a + b + 0; }\n")
+    assert run_scan(repo.path, db).up_to_date  # edited but not staged: the scan reads the index
+    repo.git("add", "web/util.js")
+    staged = run_scan(repo.path, db)
+    assert not staged.up_to_date and staged.info.parsed == 1
+    assert run_scan(repo.path, db).up_to_date
+    sub = run_scan(repo.path / "api", db)
+    assert not sub.up_to_date and sub.info.files == 2
+
+
 def test_changed_settings_rescore_without_reparsing(tmp_path):
     repo = build(tmp_path)
     db = tmp_path / "t.db"

@@ -60,6 +60,9 @@ def analyzer_version() -> str:
     sources = [*_files_under(os.path.join(data, "queries"), ".scm"), *_files_under(os.path.join(data, "rules"), ".toml")]
     sources.append(os.path.join(data, "tests.toml"))
     sources += [os.path.join(os.path.dirname(analyzers.__file__), f"{name}.py") for name in _FACT_MODULES]
+    # Which files a scan analyzes follows from the index listing and these rules: an up-to-date
+    # check trusts the listing (pipeline._fingerprint), so a change of the rules must count.
+    sources.append(os.path.join(os.path.dirname(analyzers.__file__), "discovery.py"))
     sources.append(os.path.join(os.path.dirname(__file__), "parsing.py"))  # the cache's form of facts
     for path in sources:
         digest.update(os.path.basename(path).encode())
@@ -108,15 +111,19 @@ def scan(
     started, t0 = now_iso(), time.perf_counter()
     report = progress or (lambda _phase, _done, _total: None)
     report("discover", 0, 1)
-    inv = _apply_excludes(discovery.inventory(root, max_bytes=config.max_file_bytes, sizes=store.blob_sizes()), config)
+    listing = discovery.list_index(root) if git.is_git_repo(root) else None
+    # The inventory is taken now only if something needs it before the up-to-date check: reports
+    # to import, or a state the index listing does not tell (see _fingerprint).
+    inv = _inventory(root, store, config, listing) if sarif or coverage or not _listing_decides(root, listing) else None
     import_diagnostics = _import_sarif(store, inv, sarif)
     _import_coverage(store, inv, coverage)
     analyzer = analyzer_version()
-    fingerprint = _fingerprint(inv, store)
+    fingerprint = _fingerprint(root, listing, store, inv)
     last = store.last_scan()
-    if last is not None and _up_to_date(inv, store, config, fingerprint):
+    if last is not None and _up_to_date(listing.head if listing else None, store, config, fingerprint):
         now = replace(last, parsed=0, cached=last.files, duration_s=round(time.perf_counter() - t0, 3))
         return ScanOutcome(now, True, store.count_diagnostics())
+    inv = inv or _inventory(root, store, config, listing)
     # Imported only now: an up-to-date re-scan (above) does not pay for what parsing, history
     # and scoring need.
     from concurrent.futures import ThreadPoolExecutor
@@ -209,30 +216,48 @@ def _apply_excludes(inv, config: Config):
     return replace(inv, candidates=kept, diagnostics=[*inv.diagnostics, *dropped])
 
 
+def _inventory(root: Path, store: Store, config: Config, listing):
+    inv = discovery.inventory(root, max_bytes=config.max_file_bytes, sizes=store.blob_sizes(), listing=listing)
+    return _apply_excludes(inv, config)
+
+
 def is_current(root: Path, store: Store, config: Config) -> bool:
     """Whether the stored snapshot describes the repository as it is now (what a decision about
     to be recorded should be checked against)."""
-    inv = _apply_excludes(discovery.inventory(root, max_bytes=config.max_file_bytes, sizes=store.blob_sizes()), config)
-    return store.last_scan() is not None and _up_to_date(inv, store, config, _fingerprint(inv, store))
+    listing = discovery.list_index(root) if git.is_git_repo(root) else None
+    inv = None if _listing_decides(root, listing) else _inventory(root, store, config, listing)
+    head = listing.head if listing else None
+    return store.last_scan() is not None and _up_to_date(head, store, config, _fingerprint(root, listing, store, inv))
 
 
-def _up_to_date(inv, store: Store, config: Config, fingerprint: str) -> bool:
-    if store.last_scan_keys() != (inv.head, analyzer_version(), config.digest()) or store.meta("inventory") != fingerprint:
+def _up_to_date(head: str | None, store: Store, config: Config, fingerprint: str) -> bool:
+    if store.last_scan_keys() != (head, analyzer_version(), config.digest()) or store.meta("inventory") != fingerprint:
         return False
     # A history git could not read last time (a fetch away, say) is worth another try.
     return store.count_diagnostics("history-unreadable") == 0
 
 
-def _fingerprint(inv, store: Store) -> str:
-    return _inventory_digest(inv) + "|" + store.imports_digest() + "|" + _shallow_marker(inv)
+def _listing_decides(root: Path, listing) -> bool:
+    """Whether the index listing alone tells what a scan would find. With the settings and the
+    analyzer it determines every file's fate (a blob's size follows from its id), so an up-to-date
+    check need classify nothing; but a partial clone's missing blobs can arrive (or go) under an
+    unchanged listing, and a directory outside git has no listing."""
+    return listing is not None and not git.is_partial_clone(root)
 
 
-def _shallow_marker(inv) -> str:
+def _fingerprint(root: Path, listing, store: Store, inv=None) -> str:
+    """What the snapshot was taken of: the index listing where it decides (_listing_decides), else
+    the inventory `inv`; the imported reports; how deep the clone is."""
+    content = listing.digest() if _listing_decides(root, listing) else _inventory_digest(inv)
+    return content + "|" + store.imports_digest() + "|" + _shallow_marker(listing)
+
+
+def _shallow_marker(listing) -> str:
     """A clone deepened (or made shallow) since the last scan has other history: not up to date.
     git keeps a shallow clone's boundary in $GIT_DIR/shallow; a stat is all it takes."""
-    if not inv.is_git:
+    if listing is None:
         return ""
-    shallow = git.locate(inv.root).git_dir / "shallow"
+    shallow = listing.location.git_dir / "shallow"
     return str(shallow.stat().st_mtime_ns) if shallow.exists() else "full"
 
 
