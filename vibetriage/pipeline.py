@@ -123,28 +123,28 @@ def scan(
     if last is not None and _up_to_date(listing.head if listing else None, store, config, fingerprint):
         now = replace(last, parsed=0, cached=last.files, duration_s=round(time.perf_counter() - t0, 3))
         return ScanOutcome(now, True, store.count_diagnostics())
-    inv = inv or _inventory(root, store, config, listing)
-    # Imported only now: an up-to-date re-scan (above) does not pay for what parsing, history
-    # and scoring need.
-    from concurrent.futures import ThreadPoolExecutor
-
-    from analyzers import churn, testgap
-    from vibetriage.parsing import cache_key, cacheable, collect_facts, parser_pool
-
-    cached_keys = store.cached_blobs(analyzer)
-    todo = [c for c in inv.candidates if cache_key(c) not in cached_keys]
-    history, history_error, cached, paths = None, None, {}, []
-    if inv.is_git and inv.head:
-        cached = {k: store.meta(k) for k in _HISTORY_KEYS}
-        paths = [inv.prefix] if inv.prefix else []  # scanning a subdirectory: its history only
-        try:  # git starts reading the history now, while the grammars load for the parser processes
-            history = _start_history(root, inv.head, paths, config.window_days, cached)
-        except git.GitError as exc:
-            history_error = exc
     head_time, shallow, commits = None, False, []
+    history, history_error, cached = None, None, {}
     with ExitStack() as stack:
-        if history is not None:
-            stack.callback(history.pending.close)
+        if listing is not None and listing.head:
+            cached = {k: store.meta(k) for k in _HISTORY_KEYS}
+            # Scanning a subdirectory: its history only.
+            paths = [listing.location.prefix] if listing.location.prefix else []
+            try:  # git starts reading the history now, while the rest gets ready for parsing
+                history = _start_history(root, listing.head, paths, config.window_days, cached)
+                stack.callback(history.pending.close)
+            except git.GitError as exc:
+                history_error = exc
+        inv = inv or _inventory(root, store, config, listing)
+        # Imported only now: an up-to-date re-scan (above) does not pay for what parsing, history
+        # and scoring need.
+        from concurrent.futures import ThreadPoolExecutor
+
+        from analyzers import churn, testgap
+        from vibetriage.parsing import cache_key, cacheable, collect_facts, parser_pool
+
+        cached_keys = store.cached_blobs(analyzer)
+        todo = [c for c in inv.candidates if cache_key(c) not in cached_keys]
         # The parser processes are forked before any thread starts (forking a threaded process
         # can copy a lock some thread holds); git processes are no threads.
         pool = stack.enter_context(parser_pool(todo, jobs))
