@@ -257,11 +257,8 @@ def _stat_signature(paths: Sequence[str]) -> tuple[tuple[str, int, int], ...]:
 
 def _config_files(git_dir: Path, origins: Sequence[str]) -> list[str]:
     files = [str(git_dir / "config"), str(git_dir / "config.worktree"), str(git_dir / "HEAD"), *origins]
-    try:
-        common = (git_dir / "commondir").read_text(encoding="utf-8", errors="replace").strip()
-        files.append(str((git_dir / common / "config").resolve()))
-    except OSError:  # vibetriage: ignore[python.swallowed-exception] no commondir file: not a linked worktree
-        pass
+    if (common := common_dir(git_dir)) != git_dir:
+        files.append(str(common / "config"))
     return files
 
 
@@ -282,6 +279,28 @@ def _neutral_value(key: str) -> str | None:
     return None
 
 
+def _config_true(value: bytes | None) -> bool:
+    """A boolean config value as git reads it: a key without a value is true; true/yes/on, or an
+    integer other than 0 (with an optional k/m/g), are true; anything else is false."""
+    if value is None:
+        return True
+    text = value.strip().lower()
+    if text in (b"true", b"yes", b"on"):
+        return True
+    number = re.fullmatch(rb"-?\d+[kmg]?", text)
+    return bool(number) and int(text.rstrip(b"kmg")) != 0
+
+
+def common_dir(git_dir: Path) -> Path:
+    """Where a repository keeps what its worktrees share (objects, refs, `shallow`): the git dir
+    itself, or for a linked worktree the main one's, named in its `commondir` file."""
+    try:
+        common = (git_dir / "commondir").read_text(encoding="utf-8", errors="replace").strip()
+    except OSError:  # vibetriage: ignore[python.swallowed-exception] no commondir file: not a linked worktree
+        return git_dir
+    return (git_dir / common).resolve()
+
+
 def _dynamic_overrides(git_dir: Path) -> tuple[tuple[tuple[str, str], ...], list[str], bool]:
     """Read the repository's own config (with its includes) and neutralise every program key;
     also say whether it is a partial clone (a promisor remote)."""
@@ -298,11 +317,11 @@ def _dynamic_overrides(git_dir: Path) -> tuple[tuple[tuple[str, str], ...], list
     for origin, entry in zip(tokens[0::2], tokens[1::2]):
         if origin.startswith(b"file:"):
             origins.append(os.fsdecode(origin[5:]))
-        raw_key, _, setting = entry.partition(b"\n")
+        raw_key, has_value, setting = entry.partition(b"\n")
         key = os.fsdecode(raw_key)
         lowered = key.lower()
         partial = partial or lowered == "extensions.partialclone" or (
-            lowered.startswith("remote.") and lowered.endswith(".promisor") and setting.strip().lower() in (b"true", b"yes", b"on", b"1"))
+            lowered.startswith("remote.") and lowered.endswith(".promisor") and _config_true(setting if has_value else None))
         if lowered in _STATIC_KEYS:
             continue
         value = _neutral_value(key)

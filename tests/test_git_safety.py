@@ -283,6 +283,18 @@ def test_a_blob_that_arrives_in_a_partial_clone_is_scanned_though_the_index_is_u
     assert h.fired() == []
 
 
+@pytest.mark.parametrize("setting, partial", [
+    ("promisor", True), ("promisor = true", True), ("promisor = 2", True), ("promisor = 1k", True),
+    ("promisor = false", False), ("promisor = 0", False), ("url = x", False),
+])
+def test_a_promisor_remote_is_recognised_as_git_reads_booleans(tmp_path: Path, setting: str, partial: bool) -> None:
+    repo = GitRepo(tmp_path / "r")
+    config = repo.path / ".git" / "config"
+    config.write_text(config.read_text(encoding="utf-8") + f'[remote "origin"]\n\t{setting}\n', encoding="utf-8")
+    expected = repo.git("config", "--type=bool", "remote.origin.promisor", check=False).strip() == "true"
+    assert git.is_partial_clone(repo.path) is partial is expected
+
+
 def test_inherited_environment_and_user_config_are_ignored(hostile: Hostile, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     h = hostile
     other = GitRepo(tmp_path / "other")

@@ -339,19 +339,48 @@ def key_of(path, qualname):
     return RegionKey(path, "function", qualname, 0)
 
 
-def test_deepening_a_shallow_clone_reads_the_history_it_gained(tmp_path):
+@pytest.mark.parametrize("linked_worktree", [False, True], ids=["clone", "linked-worktree"])
+def test_deepening_a_shallow_clone_reads_the_history_it_gained(tmp_path, linked_worktree):
+    # A linked worktree (git worktree add) shares the clone's `shallow` file: deepening the clone
+    # deepens it too.
     repo = build(tmp_path)
     clone = repo.clone(tmp_path / "shallow", depth=1)
+    scanned = clone.path
+    if linked_worktree:
+        scanned = tmp_path / "worktree"
+        clone.git("worktree", "add", "-q", "--detach", str(scanned), "HEAD")
     db = tmp_path / "s.db"
-    run_scan(clone.path, db)
+    run_scan(scanned, db)
     with Store.open(db) as store:
         assert {f.file.path: f.churn.commits_all for f in store.ranked_files()}["api/pricing.py"] == 1
     clone.git("-c", "protocol.file.allow=always", "fetch", "-q", "--unshallow")
-    outcome = run_scan(clone.path, db)
+    outcome = run_scan(scanned, db)
     assert not outcome.up_to_date and not outcome.info.shallow
     with Store.open(db) as store:
         assert {f.file.path: f.churn.commits_all for f in store.ranked_files()}["api/pricing.py"] == 4
         assert not any(d.reason == "shallow-clone" for d in store.diagnostics())
+
+
+def test_a_blob_missing_from_the_object_store_is_scanned_once_it_is_back(tmp_path):
+    # Whether a blob is in the object store is not in the index listing: after a scan that could
+    # not read a file, the next one looks at every file again (a moved loose object, an alternate
+    # store that was away), and once all is read the listing decides again.
+    repo = build(tmp_path)
+    repo.write("api/extra.py", "def extra(x):\n    return x\n")
+    repo.git("add", "api/extra.py")  # staged: a loose object only the index names
+    oid = repo.git("rev-parse", ":api/extra.py").strip()
+    loose = repo.path / ".git" / "objects" / oid[:2] / oid[2:]
+    aside = tmp_path / "aside"
+    loose.rename(aside)
+    db = tmp_path / "t.db"
+    first = run_scan(repo.path, db)
+    assert first.info.files == 3
+    with Store.open(db) as store:
+        assert ("api/extra.py", "unreadable") in [(d.path, d.reason) for d in store.diagnostics()]
+    aside.rename(loose)
+    back = run_scan(repo.path, db)
+    assert not back.up_to_date and back.info.files == 4
+    assert run_scan(repo.path, db).up_to_date
 
 
 def test_parsing_across_processes_gives_the_same_results_as_inline(tmp_path):

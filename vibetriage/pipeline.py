@@ -114,11 +114,12 @@ def scan(
     listing = discovery.list_index(root) if git.is_git_repo(root) else None
     # The inventory is taken now only if something needs it before the up-to-date check: reports
     # to import, or a state the index listing does not tell (see _fingerprint).
-    inv = _inventory(root, store, config, listing) if sarif or coverage or not _listing_decides(root, listing) else None
+    decides = _listing_decides(root, listing, store.count_diagnostics("unreadable") == 0)
+    inv = _inventory(root, store, config, listing) if sarif or coverage or not decides else None
     import_diagnostics = _import_sarif(store, inv, sarif)
     _import_coverage(store, inv, coverage)
     analyzer = analyzer_version()
-    fingerprint = _fingerprint(root, listing, store, inv)
+    fingerprint = _fingerprint(listing, inv, store, decides)
     last = store.last_scan()
     if last is not None and _up_to_date(listing.head if listing else None, store, config, fingerprint):
         now = replace(last, parsed=0, cached=last.files, duration_s=round(time.perf_counter() - t0, 3))
@@ -195,6 +196,9 @@ def scan(
         "skipped": sum(d.status == "skipped" for d in diagnostics),
         "other_files": inv.other_files, "duration_s": round(time.perf_counter() - t0, 3),
     }
+    # The next scan checks against this one's fingerprint, in the form this scan's outcome calls for.
+    decides = _listing_decides(root, listing, not any(d.reason == "unreadable" for d in diagnostics))
+    fingerprint = _fingerprint(listing, inv, store, decides)
     store.write_snapshot(scan_row, files, regions, diagnostics, meta={"inventory": fingerprint}, findings=findings, evidence=evidence)
     store.prune_blob_facts(analyzer)
     return ScanOutcome(store.last_scan(), False, len(diagnostics))
@@ -225,9 +229,10 @@ def is_current(root: Path, store: Store, config: Config) -> bool:
     """Whether the stored snapshot describes the repository as it is now (what a decision about
     to be recorded should be checked against)."""
     listing = discovery.list_index(root) if git.is_git_repo(root) else None
-    inv = None if _listing_decides(root, listing) else _inventory(root, store, config, listing)
+    decides = _listing_decides(root, listing, store.count_diagnostics("unreadable") == 0)
+    inv = None if decides else _inventory(root, store, config, listing)
     head = listing.head if listing else None
-    return store.last_scan() is not None and _up_to_date(head, store, config, _fingerprint(root, listing, store, inv))
+    return store.last_scan() is not None and _up_to_date(head, store, config, _fingerprint(listing, inv, store, decides))
 
 
 def _up_to_date(head: str | None, store: Store, config: Config, fingerprint: str) -> bool:
@@ -237,27 +242,30 @@ def _up_to_date(head: str | None, store: Store, config: Config, fingerprint: str
     return store.count_diagnostics("history-unreadable") == 0
 
 
-def _listing_decides(root: Path, listing) -> bool:
+def _listing_decides(root: Path, listing, all_readable: bool) -> bool:
     """Whether the index listing alone tells what a scan would find. With the settings and the
     analyzer it determines every file's fate (a blob's size follows from its id), so an up-to-date
-    check need classify nothing; but a partial clone's missing blobs can arrive (or go) under an
-    unchanged listing, and a directory outside git has no listing."""
-    return listing is not None and not git.is_partial_clone(root)
+    check need classify nothing. But whether a blob is in the object store is not in the listing:
+    after a scan that could not read some file (`all_readable` false), and in a partial clone,
+    whose blobs arrive and go under an unchanged listing, the inventory decides. A directory
+    outside git has no listing."""
+    return listing is not None and all_readable and not git.is_partial_clone(root)
 
 
-def _fingerprint(root: Path, listing, store: Store, inv=None) -> str:
-    """What the snapshot was taken of: the index listing where it decides (_listing_decides), else
-    the inventory `inv`; the imported reports; how deep the clone is."""
-    content = listing.digest() if _listing_decides(root, listing) else _inventory_digest(inv)
+def _fingerprint(listing, inv, store: Store, by_listing: bool) -> str:
+    """What the snapshot was taken of: the index listing where it decides (`by_listing`, see
+    _listing_decides), else the inventory `inv`; the imported reports; how deep the clone is."""
+    content = listing.digest() if by_listing else _inventory_digest(inv)
     return content + "|" + store.imports_digest() + "|" + _shallow_marker(listing)
 
 
 def _shallow_marker(listing) -> str:
     """A clone deepened (or made shallow) since the last scan has other history: not up to date.
-    git keeps a shallow clone's boundary in $GIT_DIR/shallow; a stat is all it takes."""
+    git keeps a shallow clone's boundary in `shallow` of the repository's common git dir (a linked
+    worktree's own git dir has none); a stat is all it takes."""
     if listing is None:
         return ""
-    shallow = listing.location.git_dir / "shallow"
+    shallow = git.common_dir(listing.location.git_dir) / "shallow"
     return str(shallow.stat().st_mtime_ns) if shallow.exists() else "full"
 
 
