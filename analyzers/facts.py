@@ -3,9 +3,8 @@ concerns that need them: regions and complexity (analyzers/regions.py), security
 (analyzers/security.py) and, for test files, what the tests assert (analyzers/testfacts.py).
 
 Every concern's patterns are compiled into a single query per language, so the tree is walked
-once in C whatever the number of rules (DESIGN.md principle 6); a file that no rule query applies
-to (by its literals) is walked by a second query of the structure patterns alone. A match's
-pattern index says whose it is.
+once in C whatever the number of rules (DESIGN.md principle 6). A match's pattern index says
+whose it is.
 """
 
 from __future__ import annotations
@@ -26,7 +25,6 @@ class _Combined:
     query: object  # tree_sitter.Query
     structure_patterns: int  # patterns [0, n) are regions/complexity
     rule_of_pattern: tuple  # pattern n + i belongs to rule_of_pattern[i]
-    structure_query: object  # patterns [0, n) alone: for a file that no query rule applies to
 
 
 def _structure_text(language: str) -> str:
@@ -56,8 +54,7 @@ def combined(language: str) -> _Combined:
         raise
     owners = [bisect_right(starts, query.start_byte_for_pattern(i)) - 1 for i in range(query.pattern_count)]
     structure = owners.count(0)
-    alone = treesitter.compile_query(language, texts[0])
-    return _Combined(query, structure, tuple(rules[o - 1] for o in owners[structure:]), alone)
+    return _Combined(query, structure, tuple(rules[o - 1] for o in owners[structure:]))
 
 
 def analyze(language: str, source: bytes, timeout_s: float = 5.0, *, test_file: bool = False) -> FileFacts:
@@ -70,17 +67,13 @@ def analyze(language: str, source: bytes, timeout_s: float = 5.0, *, test_file: 
     q = combined(language)
     rules = security.applicable(language, source)
     by_rule: dict[security.Rule, list[dict]] = {}
-    # Most files hold no literal of most rules; a file that none of the query rules applies to is
-    # walked by the structure patterns alone.
-    if any(rule.query for rule in rules):
-        found = treesitter.matches(q.query, tree.root_node)
-        first_rule, owner = q.structure_patterns, q.rule_of_pattern
-        structure = [m for m in found if m[0] < first_rule]
-        for pattern, caps in found:
-            if pattern >= first_rule and (rule := owner[pattern - first_rule]) in rules:
-                by_rule.setdefault(rule, []).append(caps)
-    else:
-        structure = treesitter.matches(q.structure_query, tree.root_node)
+    found = treesitter.matches(q.query, tree.root_node)
+    first_rule, owner = q.structure_patterns, q.rule_of_pattern
+    structure = [m for m in found if m[0] < first_rule]
+    for pattern, caps in found:
+        # Most files hold no literal of most rules: those rules' matches are dropped unchecked.
+        if pattern >= first_rule and (rule := owner[pattern - first_rule]) in rules:
+            by_rule.setdefault(rule, []).append(caps)
     found_regions, metrics, comments = regions.measure(language, source, structure)
     findings = security.findings(source, by_rule, rules, comments)
     tests = None
