@@ -11,8 +11,9 @@ Either may require an `entropy` check on a capture or match group (hard-coded se
 Rule queries are compiled into the same query as regions and complexity (analyzers/facts.py), so
 one pass over the tree serves every concern. `literals` say which files a rule can fire in: all of
 a language's literals are found in one Aho-Corasick pass per file (`applicable`), and a rule none
-of whose literals a file holds is not checked there. Inline suppressions (`vibetriage: ignore[rule-id] reason` in a
-comment on the finding's line or the line above) mark a finding suppressed; it is never dropped.
+of whose literals a file holds is not checked there. Inline suppressions (`vibetriage:
+ignore[rule-id] reason` in a comment on the finding's line or the line above) mark a finding
+suppressed; it is never dropped.
 """
 
 from __future__ import annotations
