@@ -135,9 +135,13 @@ def build_repo(path: Path) -> GitRepo:
     return repo
 
 
-def scan_into(root: Path, db: Path) -> None:
+def scan_into(root: Path, db: Path):
+    """Scan `root` into `db`; the workbench's session on them."""
+    from tui.data import Session
+
     with Store.open(db) as store:
         scan(root, store, load_config(root), jobs=1)
+    return Session(root, db, REVIEWER, load_config(root))
 
 
 @pytest.fixture(scope="session")

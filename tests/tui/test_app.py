@@ -139,8 +139,7 @@ async def test_cancelling_the_scan_leaves_nothing_half_written(scanned_repo, tmp
 async def test_a_decision_on_code_that_changed_meanwhile_is_refused_and_the_scan_runs(tmp_path):
     repo = build_repo(tmp_path / "shop")
     db = tmp_path / "t.db"
-    scan_into(repo.path, db)
-    session = Session(repo.path, db, REVIEWER, load_config(repo.path))
+    session = scan_into(repo.path, db)
     app = make_app(session)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
@@ -160,13 +159,13 @@ async def test_a_decision_on_code_that_changed_meanwhile_is_refused_and_the_scan
 async def test_a_review_of_code_that_changed_since_shows_as_stale_in_both_screens(tmp_path):
     repo = build_repo(tmp_path / "shop")
     db = tmp_path / "t.db"
-    scan_into(repo.path, db)
+    session = scan_into(repo.path, db)
     with Store.open(db) as store:
         login = store.find_regions("api/auth.py", "Auth.login")[0]
         store.add_decision(login, "reviewed", "Ann", at="2025-06-02T10:00:00+00:00")
     repo.write("api/auth.py", repo.read("api/auth.py").decode().replace("return row\n", "return row or None\n"))
     repo.commit("edit login", date="2025-07-01T10:00:00")
-    app = make_app(Session(repo.path, db, REVIEWER, load_config(repo.path)))
+    app = make_app(session)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot, rounds=6)  # the start-up scan sees the change and re-scans
         assert app.scan_state == "current"
@@ -212,14 +211,12 @@ async def test_an_internal_error_ends_in_one_line_and_a_log_file_not_a_traceback
 
 async def test_a_repository_without_source_code_says_so_rather_than_blaming_filters(tmp_path):
     from tests.gitrepo import GitRepo
-    from vibetriage.config import load as load_config
 
     repo = GitRepo(tmp_path / "docs")
     repo.write("README.md", "# only words\n")
     repo.commit("docs", date="2025-01-01T10:00:00")
     db = tmp_path / "t.db"
-    scan_into(repo.path, db)
-    app = make_app(Session(repo.path, db, REVIEWER, load_config(repo.path)))
+    app = make_app(scan_into(repo.path, db))
     async with app.run_test(size=(100, 24)) as pilot:
         await settle(pilot)
         text = await seen(pilot, "no file of a supported language")

@@ -3,15 +3,13 @@ note), f1 for help, and ctrl+r, which re-scans so a commit made while the app is
 
 from __future__ import annotations
 
-from tests.tui.conftest import REVIEWER, build_repo, decisions, make_app, scan_into, seen, settle
-from tui.data import Session
+from tests.tui.conftest import build_repo, decisions, make_app, scan_into, seen, settle
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.help import HelpScreen
 from tui.screens.note import NoteScreen
 from tui.screens.pick import PickScreen
 from tui.screens.ranking import RankingScreen
 from tui.widgets.table import RankTable
-from vibetriage.config import load as load_config
 from vibetriage.store import Store
 
 
@@ -68,8 +66,7 @@ async def test_dialog_keys(session):
 async def test_ctrl_r_rescans_and_shows_what_changed(tmp_path):
     repo = build_repo(tmp_path / "shop")
     db = tmp_path / "t.db"
-    scan_into(repo.path, db)
-    app = make_app(Session(repo.path, db, REVIEWER, load_config(repo.path)))
+    app = make_app(scan_into(repo.path, db))
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         repo.write("api/orders.py", "def order(x):\n    return x\n")

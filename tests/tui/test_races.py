@@ -7,20 +7,17 @@ from __future__ import annotations
 import time
 
 from tests.gitrepo import GitRepo
-from tests.tui.conftest import REVIEWER, build_repo, decisions, make_app, scan_into, settle
-from tui.data import Session
+from tests.tui.conftest import build_repo, decisions, make_app, scan_into, settle
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.file import FileScreen
 from tui.widgets.table import RankTable
-from vibetriage.config import load as load_config
 from vibetriage.store import Store
 
 
 def open_on(repo: GitRepo, tmp_path):
     """A scanned database of `repo` and the workbench on it, with what it says recorded."""
     db = tmp_path / "t.db"
-    scan_into(repo.path, db)
-    session = Session(repo.path, db, REVIEWER, load_config(repo.path))
+    session = scan_into(repo.path, db)
     app = make_app(session)
     return session, app, noting(app), db
 

@@ -5,13 +5,11 @@ does nothing but select them."""
 from __future__ import annotations
 
 from tests.gitrepo import GitRepo
-from tests.tui.conftest import REVIEWER, make_app, scan_into, seen, settle
-from tui.data import Session
+from tests.tui.conftest import make_app, scan_into, seen, settle
 from tui.screens.file import FileScreen
 from tui.screens.note import NoteScreen
 from tui.screens.ranking import RankingScreen
 from tui.widgets.table import RankTable
-from vibetriage.config import load as load_config
 from vibetriage.store import Store
 
 QUIT = "[@click=app.quit]y.py"
@@ -26,8 +24,7 @@ async def test_markup_and_control_characters_in_names_show_literally_and_do_noth
     repo.write(ESC, "def h():\n    return 1\n")
     repo.commit("odd names", author=("[red]Mallory[/]", "m@example.com"))
     db = tmp_path / "t.db"
-    scan_into(repo.path, db)
-    session = Session(repo.path, db, REVIEWER, load_config(repo.path))
+    session = scan_into(repo.path, db)
     app = make_app(session)
     async with app.run_test(size=(100, 24)) as pilot:
         await settle(pilot)

@@ -235,8 +235,8 @@ async def test_a_stop_whose_region_is_gone_shows_its_file_at_the_kept_line(toure
 async def test_a_region_that_leaves_the_code_stays_a_stop_at_its_line_after_a_rescan(tmp_path):
     repo = build_repo(tmp_path / "shop")
     db = tmp_path / "t.db"
-    scan_into(repo.path, db)
-    app = make_app(Session(repo.path, db, REVIEWER, load_config(repo.path)))
+    session = scan_into(repo.path, db)
+    app = make_app(session)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
         app.push_screen(FileScreen("api/auth.py", region=RegionKey("api/auth.py", "function", "helper", 0)))
@@ -253,7 +253,7 @@ async def test_a_region_that_leaves_the_code_stays_a_stop_at_its_line_after_a_re
         assert app.screen is screen and app.scan_state == "current"
         assert "not in the last scan: the file at line 19" in await seen(pilot, "not in the last scan")
         assert screen.query_one(SourceView).line_text(19) == "# helper went away"  # the file as it is now
-    assert rows(Session(repo.path, db, REVIEWER, load_config(repo.path)), "t") == (0, [("helper", "")])
+    assert rows(session, "t") == (0, [("helper", "")])
 
 
 async def test_a_hostile_note_shows_literally_and_an_unedited_one_is_kept_as_it_was(session):
