@@ -111,11 +111,8 @@ def scan(
     started, t0 = now_iso(), time.perf_counter()
     report = progress or (lambda _phase, _done, _total: None)
     report("discover", 0, 1)
-    listing = discovery.list_index(root) if git.is_git_repo(root) else None
-    # The inventory is taken now only if something needs it before the up-to-date check: reports
-    # to import, or a state the index listing does not tell (see _fingerprint).
-    decides = _listing_decides(root, listing, store.count_diagnostics("unreadable") == 0)
-    inv = _inventory(root, store, config, listing) if sarif or coverage or not decides else None
+    # Reports to import need the inventory before the up-to-date check.
+    listing, decides, inv = _repository_state(root, store, config, inventory=bool(sarif or coverage))
     import_diagnostics = _import_sarif(store, inv, sarif)
     _import_coverage(store, inv, coverage)
     analyzer = analyzer_version()
@@ -228,11 +225,18 @@ def _inventory(root: Path, store: Store, config: Config, listing):
 def is_current(root: Path, store: Store, config: Config) -> bool:
     """Whether the stored snapshot describes the repository as it is now (what a decision about
     to be recorded should be checked against)."""
-    listing = discovery.list_index(root) if git.is_git_repo(root) else None
-    decides = _listing_decides(root, listing, store.count_diagnostics("unreadable") == 0)
-    inv = None if decides else _inventory(root, store, config, listing)
+    listing, decides, inv = _repository_state(root, store, config, inventory=False)
     head = listing.head if listing else None
     return store.last_scan() is not None and _up_to_date(head, store, config, _fingerprint(listing, inv, store, decides))
+
+
+def _repository_state(root: Path, store: Store, config: Config, *, inventory: bool):
+    """The index listing (None outside git), whether it decides the up-to-date check against the
+    last scan (_listing_decides), and the inventory where that needs it, or `inventory` asks."""
+    listing = discovery.list_index(root) if git.is_git_repo(root) else None
+    decides = _listing_decides(root, listing, store.count_diagnostics("unreadable") == 0)
+    inv = _inventory(root, store, config, listing) if inventory or not decides else None
+    return listing, decides, inv
 
 
 def _up_to_date(head: str | None, store: Store, config: Config, fingerprint: str) -> bool:
