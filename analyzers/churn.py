@@ -340,20 +340,20 @@ def start_commits(
     # The caller passes the HEAD its inventory saw, so history and files describe the same commit.
     head = head or git.head(repo)
     if head is None or (stop_at and stop_at == head):
-        return PendingCommits(repo, [])
+        return PendingCommits([])
     if jobs is None:
         jobs = 2 if numstat and (os.cpu_count() or 1) >= 2 else 1
     if jobs > 1 and since is None and not paths:
         middle = _middle_commit(repo, head, stop_at, until)
         if middle is not None:
-            return PendingCommits(
+            return _start(
                 repo,
                 [
                     log_args(until=until, stop_at=stop_at, head=head, numstat=numstat, exclude=[middle]),
                     log_args(until=until, stop_at=stop_at, head=middle, numstat=numstat),
                 ],
             )
-    return PendingCommits(repo, [log_args(since=since, until=until, stop_at=stop_at, head=head, numstat=numstat, paths=paths)])
+    return _start(repo, [log_args(since=since, until=until, stop_at=stop_at, head=head, numstat=numstat, paths=paths)])
 
 
 class PendingCommits:
@@ -362,19 +362,11 @@ class PendingCommits:
     then b. A process writes up to a pipe's size (1 MiB where Linux grants it) before anyone
     reads it. result() and close() end every process; kill() only stops them."""
 
-    def __init__(self, repo: Path, arg_lists: list[list[str]]) -> None:
-        self._streams: list[git.Stream] = []
-        try:
-            for args in arg_lists:
-                self._streams.append(git.stream(repo, args))
-        except BaseException:
-            self.close()
-            raise
+    def __init__(self, streams: list[git.Stream]) -> None:
+        self._streams = streams
 
     def __add__(self, other: PendingCommits) -> PendingCommits:
-        both = PendingCommits.__new__(PendingCommits)
-        both._streams = self._streams + other._streams
-        return both
+        return PendingCommits(self._streams + other._streams)
 
     def result(self) -> list[Commit]:
         results: list[list[Commit] | BaseException | None] = [None] * len(self._streams)
@@ -412,6 +404,18 @@ class PendingCommits:
         with ExitStack() as every:  # each one, even if one fails
             for stream in self._streams:
                 every.callback(stream.close)
+
+
+def _start(repo: Path, arg_lists: list[list[str]]) -> PendingCommits:
+    """A git process per argument list; if one cannot start, those started are ended."""
+    streams: list[git.Stream] = []
+    try:
+        for args in arg_lists:
+            streams.append(git.stream(repo, args))
+    except BaseException:
+        PendingCommits(streams).close()
+        raise
+    return PendingCommits(streams)
 
 
 def _middle_commit(repo: Path, head: str, stop_at: str | None, until: int | None = None) -> str | None:
